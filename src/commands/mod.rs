@@ -1,0 +1,31 @@
+//! One module per command: each turns parsed arguments into calls on the library and
+//! prints the result. They hold no file-format or crypto logic of their own.
+
+pub mod destinations;
+pub mod open;
+pub mod passphrase;
+pub mod seal;
+
+use crate::cli::{Cli, Command};
+use crate::error::{Exit, Result};
+
+/// Runs the parsed command line and returns the exit status.
+pub fn run(cli: Cli) -> Result<Exit> {
+    match cli.command {
+        Some(Command::Seal(args)) => seal::run(
+            &args.paths,
+            &args.target,
+            args.generate_passphrase,
+            &cli.common,
+            false,
+        ),
+        Some(Command::Open(args)) => open::run(&args, &cli.common),
+        Some(Command::Destinations) => destinations::run(&cli.common),
+        None => seal::run(&cli.paths, &Default::default(), false, &cli.common, true),
+    }
+}
+
+/// Prints a JSON value as one line on standard output.
+pub fn print_json(value: &serde_json::Value) {
+    println!("{value}");
+}

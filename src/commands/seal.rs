@@ -1,0 +1,302 @@
+//! `safecarry seal` and the drag-and-drop entry (`safecarry PATH…`).
+
+use std::path::{Path, PathBuf};
+
+use serde_json::json;
+
+use crate::cli::{Common, TargetArgs};
+use crate::collect::{self, Kind, Plan};
+use crate::destinations::{self, Destination};
+use crate::error::{Error, Exit, Result, show};
+use crate::policy::{DestinationKind, Policy};
+use crate::seal::{self, Target, human_size};
+use crate::ui;
+
+pub fn run(
+    paths: &[PathBuf],
+    target: &TargetArgs,
+    generate: bool,
+    common: &Common,
+    dropped: bool,
+) -> Result<Exit> {
+    let policy = Policy::load()?;
+    let plan = collect::collect(paths)?;
+    if plan.items.is_empty() {
+        report_skipped(&plan);
+        return Err(Error::failure(
+            "there is nothing to seal: no ordinary files or folders were given",
+        )
+        .hint("choose the files or folders themselves, not shortcuts to them"));
+    }
+    let (target, destination) = choose_target(target, &plan, &policy, common, dropped)?;
+    check_not_inside_inputs(&target.dir(), &plan)?;
+    check_allowed(&destination, &policy)?;
+
+    if !common.json {
+        describe_plan(&plan);
+    }
+    let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &policy)?;
+    let outcome = seal::seal(&seal::Request {
+        plan: &plan,
+        passphrase: &chosen.passphrase.secret,
+        work_factor: policy.scrypt_work_factor,
+        target: &target,
+        show_progress: !common.no_progress && !common.json,
+    })?;
+
+    if common.json {
+        super::print_json(&json!({
+            "event": "seal",
+            "output": {
+                "path": outcome.path,
+                "size": outcome.size,
+                "sha256": outcome.sha256,
+            },
+            "verified": outcome.verified,
+            "files": plan.file_count(),
+            "folders": plan.folder_count(),
+            "bytes": plan.total_bytes(),
+            "items": plan.items.iter().map(|i| json!({
+                "path": i.name,
+                "kind": if i.kind == Kind::Dir { "folder" } else { "file" },
+                "size": i.size,
+            })).collect::<Vec<_>>(),
+            "skipped": plan.skipped.iter().map(|s| json!({
+                "path": s.path,
+                "reason": s.reason.as_str(),
+            })).collect::<Vec<_>>(),
+            "destination": {
+                "kind": destination.kind.as_str(),
+                "label": destination.label,
+                "volume_id": destination.volume_id,
+            },
+            "passphrase": {
+                "score": chosen.verdict.score,
+                "guesses_log10": (chosen.verdict.guesses_log10 * 10.0).round() / 10.0,
+                "generated": chosen.passphrase.generated,
+            },
+            "scrypt_work_factor": policy.scrypt_work_factor,
+        }));
+    } else {
+        println!(
+            "Sealed {} into {} ({}), locked with your passphrase and checked on the drive.",
+            what(&plan),
+            show(&outcome.path),
+            human_size(outcome.size)
+        );
+        if destination.kind == destinations::Kind::Removable {
+            println!("It is now safe to remove the drive (use \"Eject\" first).");
+        }
+        println!(
+            "To open it: safecarry open {}   (or: age -d FILE.age | tar -x)",
+            show(Path::new(outcome.path.file_name().unwrap_or_default()))
+        );
+    }
+    Ok(Exit::Success)
+}
+
+/// "3 files and 1 folder (2.1 MB)".
+fn what(plan: &Plan) -> String {
+    let files = plan.file_count();
+    let folders = plan.folder_count();
+    let f = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut s = f(files, "file", "files");
+    if folders > 0 {
+        s += &format!(" in {}", f(folders, "folder", "folders"));
+    }
+    format!("{s} ({})", human_size(plan.total_bytes()))
+}
+
+fn describe_plan(plan: &Plan) {
+    ui::say(&format!("Ready to seal {}.", what(plan)));
+    report_skipped(plan);
+}
+
+fn report_skipped(plan: &Plan) {
+    for s in &plan.skipped {
+        ui::say(&format!(
+            "  Left out {}: {}",
+            show(&s.path),
+            s.reason.describe()
+        ));
+    }
+}
+
+fn choose_target(
+    args: &TargetArgs,
+    plan: &Plan,
+    policy: &Policy,
+    common: &Common,
+    dropped: bool,
+) -> Result<(Target, Destination)> {
+    let name = output_name(args.name.as_deref(), plan)?;
+    if let Some(out) = &args.output {
+        if out.is_dir() {
+            return Err(Error::usage(format!("{} is a folder", show(out)))
+                .hint("use --to FOLDER to seal into a folder, or -o with a file name"));
+        }
+        let target = Target::File(out.clone());
+        let dest = destinations::classify(&target.dir(), policy);
+        return Ok((target, dest));
+    }
+    if let Some(dir) = &args.to {
+        let target = Target::InDir {
+            dir: dir.clone(),
+            name,
+        };
+        let dest = destinations::classify(dir, policy);
+        return Ok((target, dest));
+    }
+    if !ui::interactive() || common.yes {
+        return Err(Error::usage("say where to put the sealed file")
+            .hint("add --to FOLDER (for example the memory stick) or -o FILE"));
+    }
+    let _ = dropped;
+    let dest = pick_destination(policy)?;
+    let target = Target::InDir {
+        dir: dest.path.clone(),
+        name,
+    };
+    Ok((target, dest))
+}
+
+/// Offers the removable drives and export folders and asks which.
+fn pick_destination(policy: &Policy) -> Result<Destination> {
+    loop {
+        let choices: Vec<Destination> = destinations::list(policy)
+            .into_iter()
+            .filter(|d| allowed(d, policy))
+            .collect();
+        let anywhere = policy
+            .allowed_destinations
+            .contains(&DestinationKind::Anywhere);
+        if choices.is_empty() {
+            ui::say("No memory stick or export folder was found.");
+        } else {
+            ui::say("Where should the sealed file go?");
+            for (i, d) in choices.iter().enumerate() {
+                ui::say(&format!("  {}) {}", i + 1, describe_destination(d)));
+            }
+        }
+        let prompt = match (choices.is_empty(), anywhere) {
+            (true, true) => "Plug in a memory stick and press Enter, or type a folder: ",
+            (true, false) => "Plug in a memory stick and press Enter: ",
+            (false, true) => "Type a number, or a folder: ",
+            (false, false) => "Type a number: ",
+        };
+        let answer = ui::ask_line(prompt)?;
+        if answer.is_empty() {
+            continue;
+        }
+        if let Ok(n) = answer.parse::<usize>() {
+            if n >= 1 && n <= choices.len() {
+                return Ok(choices[n - 1].clone());
+            }
+            ui::say("There is no choice with that number.");
+            continue;
+        }
+        if anywhere {
+            let dir = PathBuf::from(answer.trim_matches('"'));
+            if dir.is_dir() {
+                return Ok(destinations::classify(&dir, policy));
+            }
+            ui::say(&format!("{} is not a folder.", show(&dir)));
+        }
+    }
+}
+
+fn describe_destination(d: &Destination) -> String {
+    let mut s = match &d.label {
+        Some(l) => format!("{l} ({})", d.path.display()),
+        None => d.path.display().to_string(),
+    };
+    if d.kind == destinations::Kind::ExportFolder {
+        s += " (export folder)";
+    }
+    if let Some(f) = d.free_bytes {
+        s += &format!(", {} free", human_size(f));
+    }
+    s
+}
+
+fn allowed(d: &Destination, policy: &Policy) -> bool {
+    policy.allowed_destinations.iter().any(|k| match k {
+        DestinationKind::Anywhere => true,
+        DestinationKind::Removable => d.kind == destinations::Kind::Removable,
+        DestinationKind::ExportFolder => d.kind == destinations::Kind::ExportFolder,
+    })
+}
+
+fn check_allowed(d: &Destination, policy: &Policy) -> Result<()> {
+    if allowed(d, policy) {
+        return Ok(());
+    }
+    let kinds: Vec<&str> = policy
+        .allowed_destinations
+        .iter()
+        .map(|k| match k {
+            DestinationKind::Removable => "a memory stick or other removable drive",
+            DestinationKind::ExportFolder => "one of the school's export folders",
+            DestinationKind::Anywhere => "anywhere",
+        })
+        .collect();
+    Err(Error::refused(format!(
+        "the school's policy does not allow sealed files to be written to {}",
+        show(&d.path)
+    ))
+    .hint(format!("choose {}", kinds.join(" or "))))
+}
+
+/// The sealed file's name: `--name`, else the single input's name, else a dated name.
+fn output_name(given: Option<&str>, plan: &Plan) -> Result<String> {
+    if let Some(n) = given {
+        let n = n.trim();
+        if n.is_empty() || n.contains(['/', '\\']) || n == "." || n == ".." {
+            return Err(Error::usage(format!(
+                "\"{}\" cannot be used as a file name",
+                crate::error::escape(n)
+            ))
+            .hint("give just a name, without folders, e.g. --name work"));
+        }
+        return Ok(if n.to_ascii_lowercase().ends_with(".age") {
+            n.to_string()
+        } else {
+            format!("{n}.age")
+        });
+    }
+    if plan.inputs.len() == 1 {
+        if let Some(first) = plan.items.first() {
+            let root = first.name.split('/').next().unwrap_or("sealed");
+            return Ok(format!("{root}.age"));
+        }
+    }
+    Ok(dated_name())
+}
+
+/// `sealed-YYYY-MM-DD-HHMM.age`, in local time.
+pub fn dated_name() -> String {
+    chrono::Local::now()
+        .format("sealed-%Y-%m-%d-%H%M.age")
+        .to_string()
+}
+
+/// Refuses to write the sealed file inside a folder being sealed: it would seal itself.
+fn check_not_inside_inputs(dir: &Path, plan: &Plan) -> Result<()> {
+    let canon = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    for input in &plan.canonical_inputs {
+        if input.is_dir() && canon.starts_with(input) {
+            return Err(Error::usage(format!(
+                "the sealed file would be written inside {}, which is being sealed",
+                show(input)
+            ))
+            .hint("choose a destination outside the folders being sealed"));
+        }
+    }
+    Ok(())
+}

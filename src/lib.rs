@@ -1,0 +1,34 @@
+//! safecarry: take school files home safely.
+//!
+//! The library holds all the logic; `main.rs` only parses the command line, calls
+//! [`commands::run`] and turns the result into an exit code. Module map:
+//!
+//! - [`cli`]: the command line as typed (clap definitions).
+//! - [`commands`]: one module per command, gluing the pieces together.
+//! - [`collect`]: walking inputs into a plan (what to seal, what was left out).
+//! - [`tarball`]: the tar layer: portable entries out, safety checks in.
+//! - [`seal`] / [`open`]: the streaming seal and open pipelines (tar + age).
+//! - [`output`]: creating files safely: temp file, fsync, read-back check, no-clobber rename.
+//! - [`passphrase`]: reading, judging (zxcvbn) and generating passphrases.
+//! - [`policy`]: the IT policy file.
+//! - [`destinations`]: removable drives and export folders.
+//! - [`platform`]: operating-system specifics.
+//! - [`ui`], [`progress`]: the only code that talks to the terminal.
+//! - [`interrupt`]: Ctrl-C handling.
+//! - [`error`]: user-facing errors and the exit-code contract.
+
+pub mod cli;
+pub mod collect;
+pub mod commands;
+pub mod destinations;
+pub mod error;
+pub mod interrupt;
+pub mod open;
+pub mod output;
+pub mod passphrase;
+pub mod platform;
+pub mod policy;
+pub mod progress;
+pub mod seal;
+pub mod tarball;
+pub mod ui;

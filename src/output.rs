@@ -1,0 +1,236 @@
+//! Creating files safely on the destination: a temporary file in the destination folder,
+//! fsynced, read back from the device and compared, then renamed into place without ever
+//! replacing an existing file. On any failure the temporary file is removed, so nothing is
+//! ever left under the final name half-written.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use tempfile::NamedTempFile;
+
+use crate::platform;
+use crate::progress::Progress;
+
+/// Prefix of safecarry's temporary files and staging folders (hidden on unix).
+pub const TEMP_PREFIX: &str = ".safecarry-";
+
+/// A file being written; becomes visible under its final name only on [`commit`].
+///
+/// [`commit`]: PendingFile::commit
+pub struct PendingFile {
+    temp: NamedTempFile,
+    hasher: Sha256,
+    written: u64,
+}
+
+/// A file that was written, verified and put in place.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub path: PathBuf,
+    pub size: u64,
+    pub sha256: String,
+    pub verified: bool,
+}
+
+impl PendingFile {
+    /// Creates the temporary file in `dir` (owner-only permissions on unix).
+    pub fn create(dir: &Path) -> io::Result<Self> {
+        let temp = tempfile::Builder::new()
+            .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
+            .suffix(".partial")
+            .tempfile_in(dir)?;
+        Ok(PendingFile {
+            temp,
+            hasher: Sha256::new(),
+            written: 0,
+        })
+    }
+
+    pub fn temp_path(&self) -> &Path {
+        self.temp.path()
+    }
+
+    /// A buffered writer that hashes everything it writes.
+    pub fn writer(&mut self) -> HashingWriter<'_> {
+        HashingWriter {
+            inner: BufWriter::with_capacity(1 << 20, self.temp.as_file()),
+            hasher: &mut self.hasher,
+            written: &mut self.written,
+        }
+    }
+
+    /// Fsyncs, reads the file back from the device and compares its SHA-256 with what was
+    /// written, then renames it to `final_path` (never replacing anything; with
+    /// `find_free_name`, adds ` (1)`, ` (2)`… instead of failing when the name is taken).
+    pub fn commit(
+        self,
+        final_path: &Path,
+        find_free_name: bool,
+        progress: &Progress,
+    ) -> io::Result<Committed> {
+        let PendingFile {
+            temp,
+            hasher,
+            written,
+        } = self;
+        temp.as_file().sync_all()?;
+        let expected = hex(&hasher.finalize());
+        let actual = hash_from_device(temp.path(), progress)?;
+        if actual != expected {
+            return Err(io::Error::other(VerifyMismatch));
+        }
+        let path = place(temp.path(), final_path, find_free_name)?;
+        // The rename succeeded: the temporary name no longer exists, so disarm its cleanup.
+        let _ = temp.into_temp_path().keep();
+        if let Some(parent) = path.parent() {
+            platform::sync_dir(parent)?;
+        }
+        Ok(Committed {
+            path,
+            size: written,
+            sha256: expected,
+            verified: true,
+        })
+    }
+}
+
+/// The read-back check found different bytes from those written.
+#[derive(Debug)]
+pub struct VerifyMismatch;
+
+impl std::fmt::Display for VerifyMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file read back from the drive differs from what was written")
+    }
+}
+
+impl std::error::Error for VerifyMismatch {}
+
+pub struct HashingWriter<'a> {
+    inner: BufWriter<&'a File>,
+    hasher: &'a mut Sha256,
+    written: &'a mut u64,
+}
+
+impl Write for HashingWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        crate::interrupt::check()?;
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        *self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// SHA-256 of a file as stored on the device (bypassing the page cache).
+pub fn hash_from_device(path: &Path, progress: &Progress) -> io::Result<String> {
+    let mut f = platform::open_uncached(path)?;
+    let mut buf = platform::AlignedBuf::new(1 << 20);
+    let mut hasher = Sha256::new();
+    loop {
+        crate::interrupt::check()?;
+        let n = match f.read(buf.as_mut_slice()) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        hasher.update(&buf.as_mut_slice()[..n]);
+        progress.inc(n as u64);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Moves `from` to `to`, or (with `find_free_name`) to the first free variant of it
+/// (`name (1).ext`…), without ever replacing an existing file or folder.
+pub fn place(from: &Path, to: &Path, find_free_name: bool) -> io::Result<PathBuf> {
+    let mut n = 0;
+    loop {
+        let candidate = if n == 0 {
+            to.to_path_buf()
+        } else {
+            numbered(to, n)
+        };
+        match platform::rename_noreplace(from, &candidate) {
+            Ok(()) => return Ok(candidate),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && find_free_name && n < 10_000 => {
+                n += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// `dir/name.ext` → `dir/name (n).ext`. For sealed files the `.age` suffix stays last:
+/// `marks.xlsx.age` → `marks.xlsx (1).age`. A folder name has no extension.
+pub fn numbered(path: &Path, n: u32) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name.as_str(), ""),
+    };
+    path.with_file_name(format!("{stem} ({n}){ext}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_names_keep_the_extension_last() {
+        assert_eq!(
+            numbered(Path::new("d/marks.xlsx.age"), 1),
+            Path::new("d/marks.xlsx (1).age")
+        );
+        assert_eq!(
+            numbered(Path::new("d/Year 4"), 2),
+            Path::new("d/Year 4 (2)")
+        );
+        assert_eq!(
+            numbered(Path::new(".profile"), 1),
+            Path::new(".profile (1)")
+        );
+    }
+
+    #[test]
+    fn commit_never_replaces_and_finds_a_free_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.age");
+        std::fs::write(&target, "existing").unwrap();
+
+        let mut p = PendingFile::create(dir.path()).unwrap();
+        p.writer().write_all(b"new").unwrap();
+        let temp = p.temp_path().to_path_buf();
+        let err = p.commit(&target, false, &Progress::hidden()).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert!(!temp.exists(), "temp file removed on failure");
+        assert_eq!(std::fs::read(&target).unwrap(), b"existing");
+
+        let mut p = PendingFile::create(dir.path()).unwrap();
+        {
+            let mut w = p.writer();
+            w.write_all(b"new").unwrap();
+            w.flush().unwrap();
+        }
+        let c = p.commit(&target, true, &Progress::hidden()).unwrap();
+        assert_eq!(c.path, dir.path().join("out (1).age"));
+        assert_eq!(std::fs::read(&c.path).unwrap(), b"new");
+        assert_eq!(c.size, 3);
+        assert_eq!(std::fs::read(&target).unwrap(), b"existing");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 2);
+    }
+}
