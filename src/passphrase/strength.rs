@@ -33,6 +33,11 @@ pub struct Verdict {
     pub length: usize,
     pub warning: Option<String>,
     pub suggestions: Vec<String>,
+    /// Built only from the user's own words (their name, the computer's or school's name,
+    /// the file names) plus digits and punctuation. zxcvbn can rate such phrases above
+    /// 10^12 because of separators and capitals, but anyone who knows the user tries
+    /// them first, so they are refused whatever the estimate.
+    pub personal: bool,
 }
 
 /// zxcvbn's running time grows quickly with length; beyond this many characters the
@@ -50,6 +55,7 @@ pub fn judge(passphrase: &str, user_inputs: &[String]) -> Verdict {
             length: 0,
             warning: Some("The passphrase is empty.".into()),
             suggestions: vec![],
+            personal: false,
         };
     }
     let judged: String;
@@ -74,12 +80,31 @@ pub fn judge(passphrase: &str, user_inputs: &[String]) -> Verdict {
         length,
         warning,
         suggestions,
+        personal: only_personal_words(passphrase, user_inputs),
     }
+}
+
+/// True when removing the user's own words (3+ letters) leaves fewer than four letters.
+fn only_personal_words(passphrase: &str, user_inputs: &[String]) -> bool {
+    let mut rest = passphrase.to_lowercase();
+    let before = rest.chars().filter(|c| c.is_alphabetic()).count();
+    let mut words: Vec<&str> = user_inputs
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphanumeric))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    for w in words {
+        rest = rest.replace(w, " ");
+    }
+    let after = rest.chars().filter(|c| c.is_alphabetic()).count();
+    after < before && after < 4
 }
 
 impl Verdict {
     pub fn is_strong(&self, rule: &Rule) -> bool {
-        self.score >= rule.min_score
+        !self.personal
+            && self.score >= rule.min_score
             && self.guesses_log10 >= rule.min_guesses_log10
             && self.length >= rule.min_length
     }
@@ -90,6 +115,13 @@ impl Verdict {
         let mut lines = Vec::new();
         if let Some(w) = &self.warning {
             lines.push(w.clone());
+        }
+        if self.personal {
+            lines.push(
+                "It is made from your own name, the computer's or school's name, or the names \
+                 of the files, which anyone who knows you would try first."
+                    .into(),
+            );
         }
         if self.length < rule.min_length {
             lines.push(format!(

@@ -1,0 +1,332 @@
+//! Everything that must be refused, and must leave no trace when it is.
+
+mod common;
+
+use std::fs;
+
+use common::*;
+
+#[test]
+fn weak_passphrases_exit_3_and_write_nothing() {
+    let s = Sandbox::new();
+    s.write("report.docx", "Pupil report");
+    s.mkdir("stick");
+    for (pass, user) in [
+        ("password123", "teacher"),
+        ("Summer2024!", "teacher"),
+        ("coffeetrainfish", "teacher"),
+        // The user's own name and a year.
+        ("Adebayo.Okonkwo.2024!", "okonkwo.adebayo"),
+        ("OkonkwoAdebayo2024", "okonkwo.adebayo"),
+    ] {
+        let pf = s.passfile(pass);
+        let out = s
+            .cmd()
+            .args(["seal", "report.docx", "--to", "stick", "--passphrase-file"])
+            .arg(&pf)
+            .env("USER", user)
+            .output()
+            .unwrap();
+        assert_code(&out, 3);
+        let err = stderr(&out);
+        assert!(
+            err.lines().any(|l| l.starts_with("safecarry: error: ")),
+            "{err}"
+        );
+        assert!(err.contains("too weak"), "{err}");
+        assert!(
+            !err.contains(pass),
+            "the passphrase must never be echoed: {err}"
+        );
+        assert!(
+            tree(&s.path("stick")).is_empty(),
+            "nothing written for {pass}"
+        );
+    }
+}
+
+#[test]
+fn a_school_policy_can_demand_more() {
+    let s = Sandbox::new();
+    s.write(
+        "policy.toml",
+        "min_passphrase_length = 40\nschool_name = \"Oakfield Primary\"\n",
+    );
+    s.write("a.txt", "x");
+    s.mkdir("stick");
+    let out = s.seal(&["a.txt", "--to", "stick"]);
+    assert_code(&out, 3);
+    assert!(stderr(&out).contains("40 characters"), "{}", stderr(&out));
+    assert!(tree(&s.path("stick")).is_empty());
+
+    // The school's name counts as a personal word.
+    s.write("policy.toml", "school_name = \"Oakfield Primary\"\n");
+    let out = s.run_with_pass(
+        "Oakfield.Primary.2025!",
+        &["seal", "a.txt", "--to", "stick"],
+    );
+    assert_code(&out, 3);
+}
+
+#[test]
+fn a_broken_policy_fails_closed() {
+    let s = Sandbox::new();
+    s.write("policy.toml", "min_passphrase_score = 2\n");
+    s.write("a.txt", "x");
+    s.mkdir("stick");
+    let out = s.seal(&["a.txt", "--to", "stick"]);
+    assert_code(&out, 3);
+    assert!(
+        stderr(&out).contains("min_passphrase_score"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(tree(&s.path("stick")).is_empty());
+    s.write("policy.toml", "unknown_key = true\n");
+    assert_code(&s.seal(&["a.txt", "--to", "stick"]), 3);
+}
+
+/// One sealed file, then every way of failing to open it: each exits 1 and leaves the
+/// target folder exactly as it was.
+#[test]
+fn damaged_wrong_and_foreign_files_are_refused_and_leave_the_target_untouched() {
+    let s = Sandbox::new();
+    s.write(
+        "work/marks.csv",
+        "name,mark\nAmira Hussain,67\n".repeat(20_000),
+    );
+    s.mkdir("stick");
+    assert_code(&s.seal(&["work", "--to", "stick"]), 0);
+    let good = fs::read(s.path("stick/work.age")).unwrap();
+    assert!(good.len() > 200_000);
+
+    let target = s.mkdir("home");
+    s.write("home/existing.txt", "already here");
+    let before = tree(&target);
+
+    let check = |label: &str, file: &str, pass: &str, expect: &str| {
+        let out = s.run_with_pass(pass, &["open", file, "--to", "home"]);
+        assert_code(&out, 1);
+        let err = stderr(&out);
+        assert!(
+            err.lines().any(|l| l.starts_with("safecarry: error: ")),
+            "{label}: {err}"
+        );
+        assert!(
+            err.contains(expect),
+            "{label}: expected {expect:?} in {err}"
+        );
+        assert!(!err.contains(pass), "{label}: passphrase echoed");
+        assert_eq!(tree(&target), before, "{label}: target changed");
+    };
+
+    check(
+        "wrong passphrase",
+        "stick/work.age",
+        "maple quarry lantern fossil",
+        "passphrase does not open",
+    );
+
+    fs::write(s.path("truncated.age"), &good[..good.len() - 1000]).unwrap();
+    check("truncated", "truncated.age", STRONG, "damaged");
+
+    // A flipped byte in the header, in the first payload chunk and in the last one.
+    for (label, pos) in [
+        ("header", 40),
+        ("payload", 300),
+        ("last chunk", good.len() - 20),
+    ] {
+        let mut bad = good.clone();
+        bad[pos] ^= 0x01;
+        fs::write(s.path("flipped.age"), &bad).unwrap();
+        let expect = if label == "header" { "" } else { "damaged" };
+        check(label, "flipped.age", STRONG, expect);
+    }
+
+    s.write(
+        "notes.docx.age",
+        "PK\u{3}\u{4} this is a zip, not an age file",
+    );
+    check("not age", "notes.docx.age", STRONG, "not a sealed file");
+    s.write("empty.age", "");
+    check("empty", "empty.age", STRONG, "not a sealed file");
+    check("missing", "nope.age", STRONG, "does not exist");
+}
+
+/// A key-based age file (X25519 recipient) cannot be opened with a passphrase.
+#[test]
+fn key_locked_files_get_their_own_message() {
+    use std::io::Write;
+    let s = Sandbox::new();
+    let key = age::x25519::Identity::generate();
+    let enc = age::Encryptor::with_recipients(std::iter::once(&key.to_public() as _)).unwrap();
+    let mut out = Vec::new();
+    let mut w = enc.wrap_output(&mut out).unwrap();
+    w.write_all(b"secret").unwrap();
+    w.finish().unwrap();
+    s.write("keyed.age", out);
+    let target = s.mkdir("home");
+    let o = s.run_with_pass(STRONG, &["open", "keyed.age", "--to", "home"]);
+    assert_code(&o, 1);
+    assert!(
+        stderr(&o).contains("locked with an age key"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(tree(&target).is_empty());
+}
+
+fn raw_header(name: &[u8], kind: tar::EntryType, size: u64, link: Option<&[u8]>) -> tar::Header {
+    let mut h = tar::Header::new_ustar();
+    h.as_old_mut().name[..name.len()].copy_from_slice(name);
+    h.set_entry_type(kind);
+    h.set_size(size);
+    h.set_mode(0o644);
+    if let Some(l) = link {
+        h.as_old_mut().linkname[..l.len()].copy_from_slice(l);
+    }
+    h.set_cksum();
+    h
+}
+
+/// A tar stream: one harmless file, then the hostile entry.
+fn hostile_tar(name: &[u8], kind: tar::EntryType, data: &[u8], link: Option<&[u8]>) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (h, d) in [
+        (
+            raw_header(b"innocent.txt", tar::EntryType::Regular, 5, None),
+            &b"hello"[..],
+        ),
+        (raw_header(name, kind, data.len() as u64, link), data),
+    ] {
+        out.extend_from_slice(h.as_bytes());
+        out.extend_from_slice(d);
+        out.resize(out.len().div_ceil(512) * 512, 0);
+    }
+    out.resize(out.len() + 1024, 0);
+    out
+}
+
+#[test]
+fn hostile_archives_inside_valid_age_files_are_refused() {
+    let s = Sandbox::new();
+    let target = s.mkdir("home/inner");
+    s.write("home/inner/keep.txt", "keep");
+    let before = tree(&s.path("home"));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "parent",
+            hostile_tar(b"../escape.txt", tar::EntryType::Regular, b"evil", None),
+        ),
+        (
+            "nested parent",
+            hostile_tar(
+                b"a/../../escape.txt",
+                tar::EntryType::Regular,
+                b"evil",
+                None,
+            ),
+        ),
+        (
+            "absolute",
+            hostile_tar(
+                b"/tmp/safecarry-escape.txt",
+                tar::EntryType::Regular,
+                b"evil",
+                None,
+            ),
+        ),
+        (
+            "symlink",
+            hostile_tar(b"link", tar::EntryType::Symlink, b"", Some(b"/etc/passwd")),
+        ),
+        (
+            "hard link",
+            hostile_tar(b"hard", tar::EntryType::Link, b"", Some(b"innocent.txt")),
+        ),
+        (
+            "device",
+            hostile_tar(b"dev", tar::EntryType::Char, b"", None),
+        ),
+        (
+            "duplicate",
+            hostile_tar(b"innocent.txt", tar::EntryType::Regular, b"again", None),
+        ),
+        (
+            "control chars",
+            hostile_tar(b"bad\x1b[2Jname", tar::EntryType::Regular, b"x", None),
+        ),
+    ];
+    for (label, tar_bytes) in cases {
+        s.write("hostile.age", age_encrypt(&tar_bytes, STRONG));
+        let out = s.run_with_pass(STRONG, &["open", "hostile.age", "--to", "home/inner"]);
+        assert_code(&out, 1);
+        assert!(
+            stderr(&out).contains("was not opened"),
+            "{label}: {}",
+            stderr(&out)
+        );
+        assert_eq!(tree(&s.path("home")), before, "{label}: target changed");
+        assert!(!s.path("home/escape.txt").exists(), "{label}");
+        assert!(
+            !std::path::Path::new("/tmp/safecarry-escape.txt").exists(),
+            "{label}"
+        );
+    }
+    let _ = target;
+}
+
+#[test]
+fn plain_age_payloads_open_as_one_file() {
+    let s = Sandbox::new();
+    s.write("report.pdf.age", age_encrypt(b"%PDF-1.4 not a tar", STRONG));
+    s.mkdir("home");
+    let out = s.open("report.pdf.age", "home");
+    assert_code(&out, 0);
+    assert_eq!(
+        fs::read(s.path("home/report.pdf")).unwrap(),
+        b"%PDF-1.4 not a tar"
+    );
+}
+
+#[test]
+fn command_line_mistakes_are_usage_errors() {
+    let s = Sandbox::new();
+    s.write("a.txt", "x");
+    let folder = s.mkdir("stick");
+    // A folder given as -o.
+    let out = s.seal(&["a.txt", "-o", "stick"]);
+    assert_code(&out, 2);
+    // Sealing a folder into itself.
+    s.write("work/a.txt", "x");
+    let out = s.seal(&["work", "--to", "work"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("being sealed"), "{}", stderr(&out));
+    // A path that does not exist: a failure naming it.
+    let out = s.seal(&["missing.docx", "--to", "stick"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("missing.docx"), "{}", stderr(&out));
+    // No destination and no terminal to ask.
+    let out = s.seal(&["a.txt"]);
+    assert_code(&out, 2);
+    // No passphrase source and no terminal.
+    let out = s
+        .cmd()
+        .args(["seal", "a.txt", "--to", "stick"])
+        .output()
+        .unwrap();
+    assert_code(&out, 2);
+    // Unknown flags; there is no way to give a passphrase on the command line.
+    let out = s
+        .cmd()
+        .args(["seal", "a.txt", "--passphrase", "x"])
+        .output()
+        .unwrap();
+    assert_code(&out, 2);
+    assert!(
+        stderr(&out).starts_with("safecarry: error:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(tree(&folder).is_empty());
+}
