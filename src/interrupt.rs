@@ -42,17 +42,29 @@ impl Drop for Writing {
     }
 }
 
-/// Fails with `Interrupted` once Ctrl-C has been pressed.
+/// Fails once Ctrl-C has been pressed.
+///
+/// The error deliberately does not use `ErrorKind::Interrupted`: std's `write_all`,
+/// `read_exact` and `io::copy` retry on that kind, which would spin forever.
 pub fn check() -> io::Result<()> {
     if STOP.load(Ordering::SeqCst) {
-        Err(io::Error::new(
-            io::ErrorKind::Interrupted,
-            "interrupted by Ctrl-C",
-        ))
+        Err(io::Error::other(Stopped))
     } else {
         Ok(())
     }
 }
+
+/// The error [`check`] returns.
+#[derive(Debug)]
+pub struct Stopped;
+
+impl std::fmt::Display for Stopped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped by Ctrl-C")
+    }
+}
+
+impl std::error::Error for Stopped {}
 
 /// True if the error is our Ctrl-C error.
 pub fn was_interrupted() -> bool {

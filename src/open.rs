@@ -112,9 +112,7 @@ fn header_error(path: &Path, e: age::DecryptError) -> Error {
             show(path)
         ))
         .hint("update safecarry, or open it with the program that made it"),
-        D::Io(io) if io.kind() == io::ErrorKind::Interrupted && interrupt::was_interrupted() => {
-            Error::interrupted()
-        }
+        D::Io(_) if interrupt::was_interrupted() => Error::interrupted(),
         _ => damaged(path),
     }
 }
@@ -394,11 +392,7 @@ impl Stager {
             let n = match src.read(&mut buf) {
                 Ok(0) => break,
                 Ok(n) => n,
-                Err(e)
-                    if e.kind() == io::ErrorKind::Interrupted && !interrupt::was_interrupted() =>
-                {
-                    continue;
-                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(self.read_error(e)),
             };
             file.write_all(&buf[..n]).map_err(|e| self.write_error(e))?;

@@ -196,7 +196,7 @@ struct SourceError {
 
 impl SourceError {
     fn wrap(path: &Path, error: io::Error) -> io::Error {
-        if error.kind() == io::ErrorKind::Interrupted && interrupt::was_interrupted() {
+        if interrupt::was_interrupted() {
             return error;
         }
         io::Error::other(SourceError {

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# Compare safecarry with the reference age CLI (Go) on the same machine and the same data.
+#
+# For a small input and a large incompressible one, measures wall time and peak RSS of:
+#   safecarry seal / safecarry open
+#   age -p  (the reference, passphrase mode) / age -d
+#   age -p followed by `sync FILE` (fsync of the output), a fairer match for safecarry's
+#     seal, which fsyncs its output before placing it
+#   the read-back check on its own (estimate): the sealed file's cached pages dropped,
+#     then read in full and hashed with SHA-256, as safecarry's seal does to verify
+# Each measurement is repeated BENCH_RUNS times; the table shows the median wall time and
+# the highest peak RSS seen over the runs.
+#
+# Usage:  bash benches/compare-age.sh
+# Environment:
+#   BENCH_SIZE_MIB   size of the large input in MiB (default 1024)
+#   BENCH_SMALL_MIB  size of the small input in MiB (default 1)
+#   BENCH_RUNS       repetitions of each measurement (default 3)
+#   BENCH_DIR        folder for the temporary files (default $TMPDIR or /tmp); it needs
+#                    room for about 4 times BENCH_SIZE_MIB
+#   SAFECARRY        safecarry binary to measure (default: build target/release/safecarry)
+#
+# age reads passphrases only from the terminal, so it is driven with expect; the passphrase
+# reaches safecarry through --passphrase-file and never appears on a command line.
+
+set -euo pipefail
+
+SIZE_MIB=${BENCH_SIZE_MIB:-1024}
+SMALL_MIB=${BENCH_SMALL_MIB:-1}
+RUNS=${BENCH_RUNS:-3}
+BASE=${BENCH_DIR:-${TMPDIR:-/tmp}}
+PASSPHRASE='tulip anchor velvet gravy orbit'
+
+die() { echo "compare-age: $*" >&2; exit 1; }
+note() { echo "$*" >&2; }
+
+for v in SIZE_MIB SMALL_MIB RUNS; do
+  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number (got '${!v}')"
+done
+
+# --- tools -------------------------------------------------------------------------------
+need_install=()
+command -v age >/dev/null 2>&1 || need_install+=(age)
+command -v expect >/dev/null 2>&1 || need_install+=(expect)
+[[ -x /usr/bin/time ]] || need_install+=(time)
+if ((${#need_install[@]})); then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    note "installing ${need_install[*]}..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y age expect time >/dev/null ||
+      { apt-get update >/dev/null && apt-get install -y age expect time >/dev/null; } ||
+      die "could not install age, expect and time with apt-get"
+  else
+    die "missing ${need_install[*]}: install the reference age CLI, expect and GNU time" \
+      "(Debian/Ubuntu: sudo apt-get install age expect time)"
+  fi
+fi
+AGE=$(command -v age)
+# SHA-256 for the read-back estimate: openssl uses the CPU's SHA extensions where it has
+# them, as safecarry's hashing does; coreutils' sha256sum does not, and overstates the cost.
+if command -v openssl >/dev/null 2>&1; then
+  HASHER=openssl; HASH_CMD=(openssl dgst -sha256)
+else
+  command -v sha256sum >/dev/null 2>&1 || die "neither openssl nor sha256sum is installed"
+  HASHER=sha256sum; HASH_CMD=(sha256sum)
+fi
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [[ -z ${SAFECARRY:-} ]]; then
+  note "building safecarry (cargo build --release)..."
+  (cd "$ROOT" && cargo build --release --quiet) || die "cargo build --release failed"
+  SAFECARRY="$ROOT/target/release/safecarry"
+fi
+[[ -x $SAFECARRY ]] || die "safecarry binary not found at $SAFECARRY"
+
+# --- workspace ---------------------------------------------------------------------------
+mkdir -p "$BASE"
+WORK=$(mktemp -d "$BASE/safecarry-bench.XXXXXX")
+cleanup() { rm -rf "$WORK"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+need_kib=$(( (SIZE_MIB * 4 + SMALL_MIB * 4 + 64) * 1024 ))
+free_kib=$(df -Pk "$WORK" | awk 'NR==2 {print $4}')
+((free_kib >= need_kib)) ||
+  die "not enough free space in $BASE: need $((need_kib / 1024)) MiB, have $((free_kib / 1024)) MiB"
+
+PASSFILE="$WORK/passphrase"
+(umask 077 && printf '%s\n' "$PASSPHRASE" >"$PASSFILE")
+: >"$WORK/policy.toml"
+export SAFECARRY_POLICY="$WORK/policy.toml"
+export SAFECARRY_LEDGER="$WORK/ledger.jsonl"
+RESULTS="$WORK/results"
+: >"$RESULTS"
+
+# expect driver for the reference CLI: MODE is enc, encsync or dec. The age process itself
+# runs under /usr/bin/time, so expect's own cost is not counted.
+cat >"$WORK/drive.exp" <<'EOF'
+lassign $argv mode passfile timefile out in
+set f [open $passfile r]; gets $f pass; close $f
+log_user 0
+set timeout 120
+set fmt "%e %M"
+switch -- $mode {
+  enc     { spawn /usr/bin/time -o $timefile -f $fmt age -p -o $out $in }
+  encsync { spawn /usr/bin/time -o $timefile -f $fmt sh -c {age -p -o "$1" "$2" && sync "$1"} sh $out $in }
+  dec     { spawn /usr/bin/time -o $timefile -f $fmt age -d -o $out $in }
+  default { puts stderr "unknown mode $mode"; exit 2 }
+}
+proc answer {prompt pass} {
+  expect {
+    $prompt { send -- "$pass\r" }
+    timeout { puts stderr "age did not ask: $prompt"; exit 1 }
+    eof     { puts stderr "age ended before asking: $prompt"; exit 1 }
+  }
+}
+answer "Enter passphrase" $pass
+if {$mode ne "dec"} { answer "Confirm passphrase" $pass }
+set timeout -1
+expect eof
+lassign [wait] pid spawnid oserr status
+exit $status
+EOF
+
+# --- measurement helpers -----------------------------------------------------------------
+# record SIZE TOOL OP TIMEFILE: appends "SIZE|TOOL|OP|SECONDS|RSS_KIB" from a GNU time file.
+record() {
+  local line
+  line=$(tail -n 1 "$4")
+  [[ $line =~ ^[0-9.]+\ [0-9]+$ ]] || die "unexpected timing output for $2 $3: $line"
+  printf '%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "${line% *}" "${line#* }" >>"$RESULTS"
+  note "  $(printf '%-10s %-34s %8ss %7s MiB' "$2" "$3" "${line% *}" "$(( ${line#* } / 1024 ))")"
+}
+
+# Flush earlier runs' dirty pages so their writeback is not charged to the next run.
+settle() { sync; }
+
+sc_run() { # TIMEFILE COMMAND ARGS...: safecarry's messages are shown only if it fails
+  local tf=$1; shift
+  if ! /usr/bin/time -o "$tf" -f '%e %M' "$SAFECARRY" "$@" \
+    --passphrase-file "$PASSFILE" --no-progress >"$WORK/sc.log" 2>&1; then
+    cat "$WORK/sc.log" >&2
+    die "safecarry $1 failed"
+  fi
+}
+sc_seal() { sc_run "$3" seal "$1" --to "$2"; }  # IN OUTDIR TIMEFILE
+sc_open() { sc_run "$3" open "$1" --to "$2"; }  # SEALED OUTDIR TIMEFILE
+age_run() { # MODE TIMEFILE OUT IN
+  expect "$WORK/drive.exp" "$1" "$PASSFILE" "$2" "$3" "$4" ||
+    die "age ($1) failed"
+}
+hash_cached() { # FILE TIMEFILE: hash the file from the page cache (hashing cost alone)
+  cat "$1" >/dev/null
+  /usr/bin/time -o "$2" -f '%e %M' "${HASH_CMD[@]}" "$1" >/dev/null
+}
+readback() { # FILE TIMEFILE: drop the file's cached pages, then read it back and hash it
+  dd if="$1" iflag=nocache count=0 status=none
+  /usr/bin/time -o "$2" -f '%e %M' "${HASH_CMD[@]}" "$1" >/dev/null
+}
+work_factor() { sed -n 2p "$1" | awk '$1 == "->" && $2 == "scrypt" {print $4}'; }
+
+# --- machine -----------------------------------------------------------------------------
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+echo "== safecarry vs age: $(date -u +%Y-%m-%d)"
+echo "CPU:        ${cpu:-unknown}, $(nproc) cores; memory $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
+fstype=$(findmnt -no FSTYPE -T "$WORK" 2>/dev/null || stat -f -c %T "$WORK")
+echo "Kernel:     $(uname -sr); temp files on $fstype"
+load=$(cut -d' ' -f1 /proc/loadavg)
+echo "Load:       $load (1-minute average before the runs)"
+if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
+  note "warning: the machine is busy (load $load); other work will distort the figures"
+fi
+echo "safecarry:  $("$SAFECARRY" --version)"
+echo "age:        $("$AGE" --version) ($AGE)"
+echo "Runs:       $RUNS per measurement; sizes ${SMALL_MIB} MiB and ${SIZE_MIB} MiB (random, incompressible)"
+echo
+
+sizes=("$SMALL_MIB")
+if ((SIZE_MIB != SMALL_MIB)); then sizes+=("$SIZE_MIB"); fi
+
+for size in "${sizes[@]}"; do
+  d="$WORK/$size"
+  mkdir -p "$d/sc" "$d/age"
+  in="$d/data.bin"
+  note "== ${size} MiB: generating input..."
+  dd if=/dev/urandom of="$in" bs=1M count="$size" iflag=fullblock status=none
+  sync
+  t="$d/time"
+  for ((run = 1; run <= RUNS; run++)); do
+    note "-- ${size} MiB, run $run/$RUNS"
+
+    rm -f "$d/sc/data.bin.age"; settle
+    sc_seal "$in" "$d/sc" "$t"; record "$size" safecarry seal "$t"
+    [[ -f "$d/sc/data.bin.age" ]] || die "safecarry seal did not write data.bin.age"
+
+    rm -f "$d/age/data.bin.age"; settle
+    age_run enc "$t" "$d/age/data.bin.age" "$in"; record "$size" age "seal (age -p)" "$t"
+
+    rm -f "$d/age/data.bin.age"; settle
+    age_run encsync "$t" "$d/age/data.bin.age" "$in"; record "$size" age "seal + fsync (age -p; sync FILE)" "$t"
+
+    settle
+    hash_cached "$d/sc/data.bin.age" "$t"; record "$size" "$HASHER" "SHA-256 of sealed file, cached" "$t"
+    readback "$d/sc/data.bin.age" "$t"; record "$size" "$HASHER" "read-back: cache dropped + SHA-256" "$t"
+
+    rm -rf "$d/open"; mkdir "$d/open"; settle
+    sc_open "$d/sc/data.bin.age" "$d/open" "$t"; record "$size" safecarry open "$t"
+    if ((run == 1)); then
+      cmp -s "$in" "$d/open/data.bin" || die "safecarry open did not restore the input exactly"
+    fi
+    rm -rf "$d/open"
+
+    rm -f "$d/dec.bin"; settle
+    age_run dec "$t" "$d/dec.bin" "$d/age/data.bin.age"; record "$size" age "open (age -d)" "$t"
+    if ((run == 1)); then
+      cmp -s "$in" "$d/dec.bin" || die "age -d did not restore the input exactly"
+    fi
+    rm -f "$d/dec.bin"
+  done
+  echo "scrypt work factor (log2 N) at ${size} MiB: safecarry $(work_factor "$d/sc/data.bin.age")," \
+    "age -p $(work_factor "$d/age/data.bin.age")"
+  rm -rf "$d"
+done
+echo
+
+# --- report ------------------------------------------------------------------------------
+# stat SIZE TOOL OP FIELD: median of field 4 (seconds) or max of field 5 (RSS KiB)
+median_s() {
+  awk -F'|' -v s="$1" -v t="$2" -v o="$3" '$1==s && $2==t && $3==o {print $4}' "$RESULTS" |
+    sort -n | awk '{a[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'
+}
+peak_mib() {
+  awk -F'|' -v s="$1" -v t="$2" -v o="$3" '$1==s && $2==t && $3==o && $5>m {m=$5} END {printf "%.0f", m/1024}' "$RESULTS"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (b > 0) printf "%.2f", a/b; else print "n/a"}'; }
+
+rows=(
+  "safecarry|seal"
+  "age|seal (age -p)"
+  "age|seal + fsync (age -p; sync FILE)"
+  "$HASHER|SHA-256 of sealed file, cached"
+  "$HASHER|read-back: cache dropped + SHA-256"
+  "safecarry|open"
+  "age|open (age -d)"
+)
+echo "Median wall time over $RUNS runs; peak RSS is the highest seen over the runs."
+echo
+printf '| %-9s | %-34s | %8s | %9s | %14s |\n' tool operation size "wall (s)" "peak RSS (MiB)"
+printf '|%s|%s|%s|%s|%s|\n' ----------- ------------------------------------ ---------: ----------: ---------------:
+for size in "${sizes[@]}"; do
+  for row in "${rows[@]}"; do
+    tool=${row%%|*}; op=${row#*|}
+    printf '| %-9s | %-34s | %4s MiB | %9s | %14s |\n' "$tool" "$op" "$size" \
+      "$(median_s "$size" "$tool" "$op")" "$(peak_mib "$size" "$tool" "$op")"
+  done
+done
+echo
+
+target_note() { awk -v r="$1" 'BEGIN {print (r != "n/a" && r <= 1.10) ? "within the 1.10x target" : "over the 1.10x target"}'; }
+for size in "${sizes[@]}"; do
+  sc_seal_s=$(median_s "$size" safecarry seal)
+  age_seal_s=$(median_s "$size" age "seal (age -p)")
+  age_sync_s=$(median_s "$size" age "seal + fsync (age -p; sync FILE)")
+  sc_open_s=$(median_s "$size" safecarry open)
+  age_open_s=$(median_s "$size" age "open (age -d)")
+  r=$(ratio "$sc_seal_s" "$age_seal_s")
+  echo "${size} MiB: seal safecarry/age -p = ${r}x ($(target_note "$r"));" \
+    "safecarry/(age -p + fsync) = $(ratio "$sc_seal_s" "$age_sync_s")x;" \
+    "open safecarry/age -d = $(ratio "$sc_open_s" "$age_open_s")x"
+done
+if ((${#sizes[@]} == 2)); then
+  for row in "safecarry|seal" "safecarry|open" "age|seal (age -p)" "age|open (age -d)"; do
+    tool=${row%%|*}; op=${row#*|}
+    small=$(peak_mib "$SMALL_MIB" "$tool" "$op"); large=$(peak_mib "$SIZE_MIB" "$tool" "$op")
+    echo "peak RSS, $tool $op: ${small} MiB at ${SMALL_MIB} MiB, ${large} MiB at ${SIZE_MIB} MiB" \
+      "($((large - small)) MiB more for $((SIZE_MIB / SMALL_MIB))x the data)"
+  done
+fi

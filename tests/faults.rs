@@ -1,0 +1,191 @@
+//! Things going wrong mid-way: a full drive, Ctrl-C. Whatever happens, nothing is left
+//! under the final name and no temporary file or staging folder is left behind.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+/// A small tmpfs mounted for one test (needs root; CI runs as root).
+struct SmallDisk {
+    path: PathBuf,
+}
+
+impl SmallDisk {
+    fn mount(path: PathBuf, size: &str) -> Option<SmallDisk> {
+        if unsafe { libc::geteuid() } != 0 {
+            eprintln!("skipping: mounting a small filesystem needs root (CI runs as root)");
+            return None;
+        }
+        fs::create_dir_all(&path).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&path)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "mount tmpfs failed although running as root");
+        Some(SmallDisk { path })
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.path).status();
+    }
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn spawn_seal(s: &Sandbox, input: &str, to: &Path) -> Child {
+    let pf = s.passfile(STRONG);
+    s.cmd()
+        .args(["seal", input, "--to"])
+        .arg(to)
+        .arg("--passphrase-file")
+        .arg(pf)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits until safecarry's temporary file appears in `dir` (and optionally reaches `size`).
+fn wait_for_partial(dir: &Path, size: u64) -> PathBuf {
+    let start = Instant::now();
+    loop {
+        for e in fs::read_dir(dir).unwrap().flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(".safecarry-") && n.ends_with(".partial") {
+                if e.metadata().map(|m| m.len() >= size).unwrap_or(false) {
+                    return e.path();
+                }
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no temporary file appeared"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_drive_too_small_is_refused_before_writing() {
+    let s = Sandbox::new();
+    let Some(disk) = SmallDisk::mount(s.path("tiny"), "2m") else {
+        return;
+    };
+    s.write("big.bin", noise(5_000_000, 4));
+    let out = s.seal(&["big.bin", "--to", disk.path.to_str().unwrap()]);
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains("not enough space"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(leftovers(&disk.path).is_empty());
+}
+
+#[test]
+fn a_drive_that_fills_up_mid_write_leaves_nothing_behind() {
+    let s = Sandbox::new();
+    let Some(disk) = SmallDisk::mount(s.path("small"), "8m") else {
+        return;
+    };
+    s.write("work.bin", noise(4_000_000, 5));
+    let child = spawn_seal(&s, "work.bin", &disk.path);
+    // As soon as the temporary file exists (before scrypt finishes), something else
+    // fills the drive.
+    wait_for_partial(&disk.path, 0);
+    let mut filler = fs::File::create(disk.path.join("filler")).unwrap();
+    let chunk = vec![0xAAu8; 64 * 1024];
+    while filler.write_all(&chunk).is_ok() {}
+    drop(filler);
+    let out = child.wait_with_output().unwrap();
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("full"), "{err}");
+    assert_eq!(leftovers(&disk.path), ["filler"], "only the filler remains");
+}
+
+#[test]
+fn ctrl_c_while_sealing_removes_the_temporary_file() {
+    let s = Sandbox::new();
+    {
+        let mut f = fs::File::create(s.path("big.bin")).unwrap();
+        for i in 0..300 {
+            f.write_all(&noise(1_000_000, i)).unwrap();
+        }
+    }
+    let stick = s.mkdir("stick");
+    let child = spawn_seal(&s, "big.bin", &stick);
+    wait_for_partial(&stick, 20_000_000);
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    assert!(leftovers(&stick).is_empty(), "{:?}", leftovers(&stick));
+}
+
+#[test]
+fn ctrl_c_while_opening_removes_the_staging_folder() {
+    let s = Sandbox::new();
+    {
+        let mut f = fs::File::create(s.path("big.bin")).unwrap();
+        for i in 0..300 {
+            f.write_all(&noise(1_000_000, i)).unwrap();
+        }
+    }
+    let stick = s.mkdir("stick");
+    assert_code(&s.seal(&["big.bin", "--to", "stick"]), 0);
+    let home = s.mkdir("home");
+    let pf = s.passfile(STRONG);
+    let child = s
+        .cmd()
+        .args([
+            "open",
+            "stick/big.bin.age",
+            "--to",
+            "home",
+            "--passphrase-file",
+        ])
+        .arg(pf)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the staging folder to fill a little, then press Ctrl-C.
+    let start = Instant::now();
+    'wait: loop {
+        for e in fs::read_dir(&home).unwrap().flatten() {
+            if let Ok(inner) = fs::read_dir(e.path()) {
+                for f in inner.flatten() {
+                    if f.metadata().map(|m| m.len() > 20_000_000).unwrap_or(false) {
+                        break 'wait;
+                    }
+                }
+            }
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no staging folder appeared"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let out = child.wait_with_output().unwrap();
+    assert_code(&out, 1);
+    assert!(leftovers(&home).is_empty(), "{:?}", leftovers(&home));
+    let _ = stick;
+}
