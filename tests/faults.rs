@@ -66,10 +66,11 @@ fn wait_for_partial(dir: &Path, size: u64) -> PathBuf {
     loop {
         for e in fs::read_dir(dir).unwrap().flatten() {
             let n = e.file_name().to_string_lossy().into_owned();
-            if n.starts_with(".safecarry-") && n.ends_with(".partial") {
-                if e.metadata().map(|m| m.len() >= size).unwrap_or(false) {
-                    return e.path();
-                }
+            if n.starts_with(".safecarry-")
+                && n.ends_with(".partial")
+                && e.metadata().map(|m| m.len() >= size).unwrap_or(false)
+            {
+                return e.path();
             }
         }
         assert!(
