@@ -6,10 +6,15 @@
 #   age -p  (the reference, passphrase mode) / age -d
 #   age -p followed by `sync FILE` (fsync of the output), a fairer match for safecarry's
 #     seal, which fsyncs its output before placing it
-#   the read-back check on its own (estimate): the sealed file's cached pages dropped,
-#     then read in full and hashed with SHA-256, as safecarry's seal does to verify
+#   SHA-256 of the sealed file from the page cache, and the read-back check on its own
+#     (cached pages dropped, then read in full and hashed), to estimate what safecarry's
+#     verification costs: its seal hashes the ciphertext as it writes it, fsyncs, then
+#     reads the file back from the device and compares the hashes before renaming it
+#   where one safecarry seal spends its time, split by system-call times (needs strace;
+#     one extra seal per run, not counted in the main table)
 # Each measurement is repeated BENCH_RUNS times; the table shows the median wall time and
-# the highest peak RSS seen over the runs.
+# the highest peak RSS seen over the runs. Other work on the machine distorts the figures:
+# run it on an otherwise idle machine.
 #
 # Usage:  bash benches/compare-age.sh
 # Environment:
@@ -158,6 +163,48 @@ readback() { # FILE TIMEFILE: drop the file's cached pages, then read it back an
   dd if="$1" iflag=nocache count=0 status=none
   /usr/bin/time -o "$2" -f '%e %M' "${HASH_CMD[@]}" "$1" >/dev/null
 }
+# phases FILE_IN OUTDIR SIZE: one extra safecarry seal under strace (only the syscalls named
+# below stop the process, so the overhead is small), split into phases by syscall times.
+PHASES=(
+  "start-up, passphrase check, scrypt"
+  "tar + encrypt + SHA-256 + write"
+  "fsync of the sealed file"
+  "read-back from device + SHA-256"
+  "rename, folder fsync, exit"
+)
+phases() {
+  local log="$WORK/strace.log" line name
+  rm -f "$2/data.bin.age"; settle
+  if ! strace -f --seccomp-bpf -ttt -T -o "$log" \
+    -e trace=execve,openat,fsync,fadvise64,renameat2,exit_group \
+    "$SAFECARRY" seal "$1" --to "$2" --passphrase-file "$PASSFILE" --no-progress \
+    >"$WORK/sc.log" 2>&1; then
+    note "  (strace could not run safecarry: phase breakdown skipped)"
+    HAVE_STRACE=0
+    return 0
+  fi
+  line=$(awk -v inp="\"$1\"" '
+    /execve\(/ && !t0 {t0 = $2}
+    /openat\(/ && index($0, inp) && !tin {tin = $2}
+    /fsync\(/ && !tfs {tfs = $2; d = $NF; gsub(/[<>]/, "", d); dfs = d}
+    /fadvise64\(/ && !tfa {tfa = $2}
+    /renameat2\(/ && !trn {trn = $2}
+    /\+\+\+ exited/ {tend = $2}
+    END {
+      if (!t0 || !tin || !tfs || !tfa || !trn || !tend) exit 1
+      printf "%.2f|%.2f|%.2f|%.2f|%.2f", tin - t0, tfs - tin, dfs, trn - tfa, tend - trn
+    }' "$log") || { note "  (unexpected strace output: phase breakdown skipped)"; HAVE_STRACE=0; return 0; }
+  local i=0 v
+  IFS='|' read -r -a vals <<<"$line"
+  for name in "${PHASES[@]}"; do
+    v=${vals[i]}; i=$((i + 1))
+    printf '%s|phase|%s|%s|0\n' "$3" "$name" "$v" >>"$RESULTS"
+    note "  $(printf '%-10s %-34s %8ss' phase "$name" "$v")"
+  done
+}
+HAVE_STRACE=0
+if command -v strace >/dev/null 2>&1; then HAVE_STRACE=1; fi
+
 work_factor() { sed -n 2p "$1" | awk '$1 == "->" && $2 == "scrypt" {print $4}'; }
 
 # --- machine -----------------------------------------------------------------------------
@@ -217,6 +264,8 @@ for size in "${sizes[@]}"; do
       cmp -s "$in" "$d/dec.bin" || die "age -d did not restore the input exactly"
     fi
     rm -f "$d/dec.bin"
+
+    if ((HAVE_STRACE)); then phases "$in" "$d/sc" "$size"; fi
   done
   echo "scrypt work factor (log2 N) at ${size} MiB: safecarry $(work_factor "$d/sc/data.bin.age")," \
     "age -p $(work_factor "$d/age/data.bin.age")"
@@ -225,7 +274,7 @@ done
 echo
 
 # --- report ------------------------------------------------------------------------------
-# stat SIZE TOOL OP FIELD: median of field 4 (seconds) or max of field 5 (RSS KiB)
+# median_s SIZE TOOL OP: median seconds; peak_mib SIZE TOOL OP: highest peak RSS in MiB
 median_s() {
   awk -F'|' -v s="$1" -v t="$2" -v o="$3" '$1==s && $2==t && $3==o {print $4}' "$RESULTS" |
     sort -n | awk '{a[NR]=$1} END {if (NR==0) exit 1; m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'
@@ -257,6 +306,19 @@ for size in "${sizes[@]}"; do
 done
 echo
 
+if ((HAVE_STRACE)); then
+  echo "Where safecarry's seal spends its time (one extra seal per run under strace, median s):"
+  echo
+  printf '| %-34s |' phase; for size in "${sizes[@]}"; do printf ' %9s |' "$size MiB"; done; echo
+  printf '|%s|' ------------------------------------; for size in "${sizes[@]}"; do printf '%s|' ----------:; done; echo
+  for name in "${PHASES[@]}"; do
+    printf '| %-34s |' "$name"
+    for size in "${sizes[@]}"; do printf ' %9s |' "$(median_s "$size" phase "$name")"; done
+    echo
+  done
+  echo
+fi
+
 target_note() { awk -v r="$1" 'BEGIN {print (r != "n/a" && r <= 1.10) ? "within the 1.10x target" : "over the 1.10x target"}'; }
 for size in "${sizes[@]}"; do
   sc_seal_s=$(median_s "$size" safecarry seal)
@@ -274,6 +336,6 @@ if ((${#sizes[@]} == 2)); then
     tool=${row%%|*}; op=${row#*|}
     small=$(peak_mib "$SMALL_MIB" "$tool" "$op"); large=$(peak_mib "$SIZE_MIB" "$tool" "$op")
     echo "peak RSS, $tool $op: ${small} MiB at ${SMALL_MIB} MiB, ${large} MiB at ${SIZE_MIB} MiB" \
-      "($((large - small)) MiB more for $((SIZE_MIB / SMALL_MIB))x the data)"
+      "($(printf '%+d' $((large - small))) MiB for $((SIZE_MIB / SMALL_MIB))x the data)"
   done
 fi

@@ -22,6 +22,7 @@ pub mod collect;
 pub mod commands;
 pub mod destinations;
 pub mod error;
+pub mod extract;
 pub mod interrupt;
 pub mod open;
 pub mod output;
