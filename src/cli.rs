@@ -72,6 +72,12 @@ pub enum Command {
     )]
     Open(OpenArgs),
 
+    /// Look for personal data in files and folders, and report it. Writes nothing.
+    #[command(
+        after_help = "Examples:\n  safecarry scan \"Year 4\"\n  safecarry scan --json marks.xlsx notes.docx\n\nExit status 4 means personal data was found, 0 that none was."
+    )]
+    Scan(ScanArgs),
+
     /// List memory sticks and other removable drives, and the policy's export folders.
     Destinations,
 }
@@ -103,6 +109,13 @@ pub struct TargetArgs {
     /// Name for the sealed file (".age" is added if missing).
     #[arg(long, value_name = "NAME", conflicts_with = "output")]
     pub name: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Files or folders to check.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

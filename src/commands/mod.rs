@@ -4,6 +4,7 @@
 pub mod destinations;
 pub mod open;
 pub mod passphrase;
+pub mod scan;
 pub mod seal;
 
 use crate::cli::{Cli, Command};
@@ -20,6 +21,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
             false,
         ),
         Some(Command::Open(args)) => open::run(&args, &cli.common),
+        Some(Command::Scan(args)) => scan::run(&args.paths, &cli.common),
         Some(Command::Destinations) => destinations::run(&cli.common),
         None => seal::run(&cli.paths, &Default::default(), false, &cli.common, true),
     }

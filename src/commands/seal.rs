@@ -7,8 +7,10 @@ use serde_json::json;
 use crate::cli::{Common, TargetArgs};
 use crate::collect::{self, Kind, Plan};
 use crate::destinations::{self, Destination};
+use crate::detect::{Detector, FileReport, Summary};
 use crate::error::{Error, Exit, Result, show};
 use crate::policy::{DestinationKind, Policy};
+use crate::scan;
 use crate::seal::{self, Target, human_size};
 use crate::ui;
 
@@ -28,13 +30,22 @@ pub fn run(
         )
         .hint("choose the files or folders themselves, not shortcuts to them"));
     }
-    let (target, destination) = choose_target(target, &plan, &policy, common, dropped)?;
-    check_not_inside_inputs(&target.dir(), &plan)?;
-    check_allowed(&destination, &policy)?;
-
+    let detector = Detector::new(&policy)?;
     if !common.json {
         describe_plan(&plan);
     }
+    let mut flagged: Vec<FileReport> = Vec::new();
+    let found = scan::scan_plan(&detector, &plan, &mut |r| {
+        if r.personal_data && flagged.len() < 20 {
+            flagged.push(r.clone());
+        }
+    });
+    if !common.json {
+        describe_findings(&found, &flagged);
+    }
+    let (target, destination) = choose_target(target, &plan, &policy, common, dropped, &detector)?;
+    check_not_inside_inputs(&target.dir(), &plan)?;
+    check_allowed(&destination, &policy)?;
     let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &policy)?;
     let outcome = seal::seal(&seal::Request {
         plan: &plan,
@@ -76,6 +87,15 @@ pub fn run(
                 "generated": chosen.passphrase.generated,
             },
             "scrypt_work_factor": policy.scrypt_work_factor,
+            "detection": {
+                "personal_data": found.personal_data,
+                "special_category": found.special_category,
+                "categories": found.categories,
+                "subjects": found.subjects,
+                "files": found.files,
+                "files_with_personal_data": found.files_with_personal_data,
+                "files_not_inspected": found.files_not_inspected,
+            },
         }));
     } else {
         println!(
@@ -118,6 +138,25 @@ fn describe_plan(plan: &Plan) {
     report_skipped(plan);
 }
 
+fn describe_findings(found: &Summary, flagged: &[FileReport]) {
+    ui::say(&found.paragraph());
+    for r in flagged {
+        let kinds: Vec<&str> = r
+            .categories
+            .keys()
+            .map(|k| crate::detect::describe(k))
+            .collect();
+        ui::say(&format!(
+            "  {}: {}",
+            crate::error::escape(&r.path),
+            kinds.join(", ")
+        ));
+    }
+    if found.personal_data {
+        ui::say("This is why the files will be locked with a passphrase.");
+    }
+}
+
 fn report_skipped(plan: &Plan) {
     for s in &plan.skipped {
         ui::say(&format!(
@@ -134,8 +173,18 @@ fn choose_target(
     policy: &Policy,
     common: &Common,
     dropped: bool,
+    detector: &Detector,
 ) -> Result<(Target, Destination)> {
-    let name = output_name(args.name.as_deref(), plan)?;
+    let mut name = output_name(args.name.as_deref(), plan)?;
+    if args.output.is_none() && scan::name_reveals_person(detector, &name) {
+        let neutral = dated_name();
+        if !common.json {
+            ui::say(&format!(
+                "The sealed file will be called \"{neutral}\": its usual name would show a person's name or number on the stick."
+            ));
+        }
+        name = neutral;
+    }
     if let Some(out) = &args.output {
         if out.is_dir() {
             return Err(Error::usage(format!("{} is a folder", show(out)))

@@ -1,0 +1,109 @@
+//! `safecarry scan`: report personal data found; writes nothing.
+
+use std::path::PathBuf;
+
+use crate::cli::Common;
+use crate::collect;
+use crate::detect::{self, Detector, FileReport, Summary};
+use crate::error::{Exit, Result, escape};
+use crate::policy::Policy;
+use crate::ui;
+
+/// Findings listed per file in the human report.
+const SHOWN: usize = 5;
+
+pub fn run(paths: &[PathBuf], common: &Common) -> Result<Exit> {
+    let policy = Policy::load()?;
+    let detector = Detector::new(&policy)?;
+    let mut summary = Summary::default();
+    let mut failed = false;
+    for input in paths {
+        let plan = match collect::collect(std::slice::from_ref(input)) {
+            Ok(p) => p,
+            Err(e) => {
+                // Report and carry on with the other inputs; the exit status says so.
+                ui::print_error(&e);
+                failed = true;
+                continue;
+            }
+        };
+        let s = crate::scan::scan_plan(&detector, &plan, &mut |r| {
+            if common.json {
+                println!("{}", serde_json::to_string(r).expect("report serialises"));
+            } else {
+                print_report(r);
+            }
+        });
+        merge(&mut summary, &s);
+    }
+    if !common.json {
+        println!();
+        println!("{}", summary.paragraph());
+    }
+    Ok(if summary.personal_data {
+        Exit::Found
+    } else if failed {
+        Exit::Failure
+    } else {
+        Exit::Success
+    })
+}
+
+fn merge(into: &mut Summary, s: &Summary) {
+    into.files += s.files;
+    into.files_with_personal_data += s.files_with_personal_data;
+    into.files_with_special_category += s.files_with_special_category;
+    into.files_not_inspected += s.files_not_inspected;
+    for (k, v) in &s.categories {
+        *into.categories.entry(k.clone()).or_default() += v;
+    }
+    into.subjects = into.subjects.max(s.subjects);
+    into.personal_data |= s.personal_data;
+    into.special_category |= s.special_category;
+}
+
+/// One file, in plain English, with a few masked findings.
+pub fn print_report(r: &FileReport) {
+    let path = escape(&r.path);
+    if !r.inspected && !r.personal_data {
+        println!(
+            "{path}: not checked ({})",
+            r.reason.as_deref().unwrap_or("unreadable")
+        );
+        return;
+    }
+    if !r.personal_data {
+        println!("{path}: no personal information found");
+        return;
+    }
+    let kinds: Vec<String> = r
+        .categories
+        .iter()
+        .map(|(k, v)| format!("{} ({v})", detect::describe(k)))
+        .collect();
+    let people = if r.subjects == 1 {
+        "1 person".to_string()
+    } else {
+        format!("about {} people", r.subjects)
+    };
+    let special = if r.special_category {
+        " - SENSITIVE"
+    } else {
+        ""
+    };
+    println!(
+        "{path}: personal information about {people}{special}: {}",
+        kinds.join(", ")
+    );
+    for f in r.findings.iter().take(SHOWN) {
+        println!(
+            "    {:<14} {:<22} {}",
+            f.location,
+            detect::describe(&f.category),
+            f.excerpt
+        );
+    }
+    if r.findings.len() > SHOWN {
+        println!("    … and {} more", r.findings.len() - SHOWN);
+    }
+}

@@ -1,0 +1,768 @@
+//! The detection engine: runs the rules over extracted segments and builds one report per
+//! file.
+//!
+//! Hot path: most segments hold no digits and no `@`, so the identifier patterns are skipped
+//! for them (none can match); the sensitive words are found with one Aho-Corasick pass;
+//! identifier candidates are confirmed by their validators before anything counts.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use regex::Regex;
+
+use super::names::{KnownNames, Names};
+use super::report::{FileReport, Finding, mask};
+use super::rules::{self, ColumnKind, Identifier, Keywords, normalise_header};
+use super::validators;
+use crate::error::{Error, Result};
+use crate::extract::{self, Limits, Location, Segment, Status, Visitor};
+use crate::policy::Policy;
+
+/// Most findings listed per file (counts are never capped).
+const MAX_FINDINGS: usize = 100;
+/// How far before a match a context word may be, in bytes.
+const CONTEXT_WINDOW: usize = 48;
+/// How many pieces of running text around a person mention sensitive words may be.
+const PERSON_WINDOW: u64 = 3;
+/// Bound on remembered pending items per file (memory stays flat on huge files).
+const MAX_PENDING: usize = 200_000;
+
+pub struct Detector {
+    ids: Vec<Identifier>,
+    custom: Vec<Identifier>,
+    keywords: Keywords,
+    columns: HashMap<String, ColumnKind>,
+    /// Normalised header → identifier rule indexes whose column it is.
+    id_headers: HashMap<String, Vec<usize>>,
+    names: Names,
+    known: Option<Box<dyn KnownNames>>,
+    images_are_personal: bool,
+    pub limits: Limits,
+}
+
+impl Detector {
+    /// The bundled rules plus the policy's custom identifiers. A custom identifier whose
+    /// pattern does not compile, or whose examples do not behave, is a policy error.
+    pub fn new(policy: &Policy) -> Result<Detector> {
+        let file = rules::parse();
+        let ids = rules::identifiers(&file.identifier);
+        let mut id_headers: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in file.identifier.iter().enumerate() {
+            for h in &r.headers {
+                id_headers.entry(normalise_header(h)).or_default().push(i);
+            }
+        }
+        let mut custom = Vec::new();
+        for c in &policy.custom_identifiers {
+            let regex = Regex::new(&c.pattern).map_err(|e| {
+                Error::refused(format!(
+                    "the policy's custom identifier \"{}\" has a pattern that is not valid: {}",
+                    c.name,
+                    e.to_string().lines().last().unwrap_or("")
+                ))
+                .hint("ask IT to fix the policy file; nothing was done")
+            })?;
+            for ex in &c.examples {
+                if !regex.is_match(ex) {
+                    return Err(Error::refused(format!(
+                        "the policy's custom identifier \"{}\" does not match its own example \"{ex}\"",
+                        c.name
+                    )));
+                }
+            }
+            for ex in &c.negative_examples {
+                if regex.is_match(ex) {
+                    return Err(Error::refused(format!(
+                        "the policy's custom identifier \"{}\" matches its negative example \"{ex}\"",
+                        c.name
+                    )));
+                }
+            }
+            custom.push(Identifier {
+                regex,
+                rule: rules::IdentifierRule {
+                    id: c.name.clone(),
+                    category: c.name.clone(),
+                    description: String::new(),
+                    pattern: c.pattern.clone(),
+                    validator: "none".into(),
+                    needs_context: false,
+                    person_context: false,
+                    spaced_counts: false,
+                    context: vec![],
+                    headers: vec![],
+                    examples: c.examples.clone(),
+                    negative_examples: c.negative_examples.clone(),
+                },
+            });
+        }
+        Ok(Detector {
+            ids,
+            custom,
+            keywords: Keywords::build(&file.keywords),
+            columns: rules::columns(&file.column),
+            id_headers,
+            names: Names::bundled(),
+            known: None,
+            images_are_personal: policy.images_are_personal_data,
+            limits: Limits::default(),
+        })
+    }
+
+    /// Adds the school's roster, so its people's names are recognised exactly.
+    pub fn with_known_names(mut self, known: Box<dyn KnownNames>) -> Self {
+        self.known = Some(known);
+        self
+    }
+
+    /// Scans one file (archives yield one report per member), calling `out` per report.
+    pub fn scan_path(&self, path: &Path, display: &str, out: &mut dyn FnMut(FileReport)) {
+        let mut a = Analyzer {
+            det: self,
+            out,
+            cur: None,
+        };
+        extract::extract_path(path, display, &self.limits, &mut a);
+    }
+
+    /// Scans text given directly, one segment per line (for rule examples and tests).
+    pub fn scan_text(&self, text: &str) -> FileReport {
+        let mut report = None;
+        let mut out = |r: FileReport| report = Some(r);
+        let mut a = Analyzer {
+            det: self,
+            out: &mut out,
+            cur: None,
+        };
+        a.begin("text", "txt");
+        for (i, line) in text.lines().enumerate() {
+            a.segment(&Segment {
+                location: Location::Line(i as u64 + 1),
+                text: line,
+                header: None,
+                is_header: false,
+                record: None,
+            });
+        }
+        a.end(Status::Inspected);
+        report.expect("one report")
+    }
+}
+
+struct Analyzer<'d> {
+    det: &'d Detector,
+    out: &'d mut dyn FnMut(FileReport),
+    cur: Option<FileState>,
+}
+
+type RecordKey = (String, u64);
+
+/// Something that counts only if a person is near: resolved when the file ends.
+struct Pending {
+    category: &'static str,
+    owned_category: Option<String>,
+    index: u64,
+    record: Option<RecordKey>,
+    finding: Finding,
+    /// A person identifier value (postcode, landline…) for the subject estimate.
+    subject: Option<String>,
+}
+
+#[derive(Default)]
+struct FileState {
+    path: String,
+    format: &'static str,
+    categories: BTreeMap<String, u64>,
+    findings: Vec<Finding>,
+    subjects: HashSet<String>,
+    /// Normalised header row per sheet ("" for CSV).
+    headers: HashMap<String, Vec<String>>,
+    index: u64,
+    anchors: Vec<u64>,
+    anchored_records: HashSet<RecordKey>,
+    pending: Vec<Pending>,
+    strong: HashSet<&'static str>,
+}
+
+impl FileState {
+    fn count(&mut self, category: &str, location: &Location, excerpt: String) {
+        *self.categories.entry(category.to_string()).or_default() += 1;
+        if self.findings.len() < MAX_FINDINGS {
+            self.findings.push(Finding {
+                category: category.to_string(),
+                location: location.display(),
+                excerpt,
+            });
+        }
+    }
+
+    fn anchor(&mut self, record: &Option<RecordKey>) {
+        if self.anchors.last() != Some(&self.index) && self.anchors.len() < MAX_PENDING {
+            self.anchors.push(self.index);
+        }
+        if let Some(r) = record {
+            if self.anchored_records.len() < MAX_PENDING {
+                self.anchored_records.insert(r.clone());
+            }
+            self.subject(format!("row:{}:{}", r.0, r.1));
+        }
+    }
+
+    fn subject(&mut self, key: String) {
+        if self.subjects.len() < MAX_PENDING {
+            self.subjects.insert(key);
+        }
+    }
+
+    fn near_anchor(&self, index: u64) -> bool {
+        let lo = index.saturating_sub(PERSON_WINDOW);
+        let hi = index + PERSON_WINDOW;
+        let pos = self.anchors.partition_point(|&a| a < lo);
+        self.anchors.get(pos).is_some_and(|&a| a <= hi)
+    }
+
+    fn table_has(&self, sheet: &str, det: &Detector, pred: impl Fn(&ColumnKind) -> bool) -> bool {
+        self.headers.get(sheet).is_some_and(|hs| {
+            hs.iter()
+                .any(|h| det.columns.get(h).is_some_and(&pred) || det.id_headers.contains_key(h))
+        })
+    }
+}
+
+fn sheet_of(loc: &Location) -> &str {
+    match loc {
+        Location::Cell { sheet, .. } => sheet,
+        _ => "",
+    }
+}
+
+/// Values meaning "no" / "none" in a flag or notes column.
+fn is_negative_value(v: &str) -> bool {
+    matches!(
+        v.trim().to_lowercase().as_str(),
+        "" | "n"
+            | "no"
+            | "none"
+            | "nil"
+            | "false"
+            | "0"
+            | "-"
+            | "n/a"
+            | "na"
+            | "not known"
+            | "no sen"
+            | "nkda"
+            | "none known"
+            | "no known allergies"
+            | "not applicable"
+    )
+}
+
+impl Visitor for Analyzer<'_> {
+    fn begin(&mut self, path: &str, format: &'static str) {
+        self.cur = Some(FileState {
+            path: path.to_string(),
+            format,
+            ..FileState::default()
+        });
+    }
+
+    fn segment(&mut self, seg: &Segment<'_>) {
+        let det = self.det;
+        let Some(st) = self.cur.as_mut() else { return };
+        st.index += 1;
+        let sheet = sheet_of(&seg.location).to_string();
+        if seg.is_header {
+            let h = normalise_header(seg.text);
+            let row = st.headers.entry(sheet).or_default();
+            if row.len() < 1024 {
+                row.push(h);
+            }
+            return;
+        }
+        let record: Option<RecordKey> = seg.record.map(|r| (sheet.clone(), r));
+        let header = seg.header.map(normalise_header);
+        let column = header.as_deref().and_then(|h| det.columns.get(h).copied());
+        let text = seg.text;
+
+        // Columns of a table: every value in a name column is a name.
+        match column {
+            Some(ColumnKind::Name) => {
+                let generic = header.as_deref() == Some("name");
+                let table_is_personal = st.table_has(&sheet, det, |k| *k != ColumnKind::Name)
+                    || !det.names.find(text, det.known.as_deref()).is_empty();
+                if Names::plausible_column_value(text) && (!generic || table_is_personal) {
+                    st.count("full_name", &seg.location, mask("full_name", text));
+                    st.anchor(&record);
+                    if record.is_none() {
+                        st.subject(format!("name:{}", super::names::normalise(text)));
+                    }
+                }
+                return;
+            }
+            // Free text in a notes column can also name people: carry on below.
+            Some(ColumnKind::Sensitive(cat)) if !is_negative_value(text) => {
+                push_pending(
+                    st,
+                    cat,
+                    None,
+                    &seg.location,
+                    text.chars().take(24).collect(),
+                    record.clone(),
+                    None,
+                );
+            }
+            _ => {}
+        }
+
+        // Identifiers.
+        let id_cols: &[usize] = header
+            .as_deref()
+            .and_then(|h| det.id_headers.get(h))
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let maybe_id = text.bytes().any(|b| b.is_ascii_digit() || b == b'@');
+        if maybe_id {
+            for (i, id) in det.ids.iter().enumerate() {
+                let in_column = id_cols.contains(&i);
+                self.identifier(id, in_column, &seg.location, text, &record);
+            }
+            for id in &det.custom {
+                self.identifier(id, false, &seg.location, text, &record);
+            }
+        }
+        let st = self.cur.as_mut().expect("in a file");
+
+        // Names in running text.
+        let found = det.names.find(text, det.known.as_deref());
+        for n in &found {
+            st.count(
+                "full_name",
+                &seg.location,
+                mask("full_name", &text[n.start..n.end]),
+            );
+            st.subject(format!("name:{}", n.normalised));
+        }
+        if !found.is_empty() {
+            st.anchor(&record);
+        }
+
+        // Sensitive words.
+        sensitive_words(det, st, text, &seg.location, &record);
+    }
+
+    fn end(&mut self, status: Status) {
+        let Some(mut st) = self.cur.take() else {
+            return;
+        };
+        let (inspected, reason) = match &status {
+            Status::Inspected => (true, None),
+            Status::NotInspected(r) => (false, Some(r.clone())),
+            Status::Media => (
+                false,
+                Some("a photo, video or sound recording (not read)".to_string()),
+            ),
+        };
+        if status == Status::Media && self.det.images_are_personal {
+            st.count(
+                "photo",
+                &Location::Part("whole file".into()),
+                "(not read)".into(),
+            );
+            st.subject("photo".into());
+        }
+        // Resolve what needed a person nearby.
+        let has_personal = st.categories.keys().any(|k| !super::is_sensitive(k));
+        let pending = std::mem::take(&mut st.pending);
+        let mut resolved = Vec::new();
+        for p in pending {
+            let tied = match &p.record {
+                Some(r) => st.anchored_records.contains(r),
+                None => st.near_anchor(p.index),
+            };
+            let strong = has_personal && st.strong.contains(p.category);
+            if tied || strong {
+                resolved.push(p);
+            }
+        }
+        for p in resolved {
+            let cat = p
+                .owned_category
+                .clone()
+                .unwrap_or_else(|| p.category.to_string());
+            st.count(
+                &cat,
+                &Location::Part(p.finding.location.clone()),
+                p.finding.excerpt.clone(),
+            );
+            if let Some(s) = p.subject {
+                st.subject(s);
+            }
+        }
+        let personal_data = st.categories.keys().any(|k| !super::is_sensitive(k));
+        let special_category =
+            personal_data && st.categories.keys().any(|k| super::is_sensitive(k));
+        if !personal_data {
+            // Sensitive words with no person are not personal data.
+            st.categories.clear();
+            st.findings.clear();
+        }
+        let subjects = if personal_data {
+            st.subjects.len().max(1) as u64
+        } else {
+            0
+        };
+        // Findings sorted by where they are, as people read a file.
+        (self.out)(FileReport {
+            path: st.path,
+            inspected,
+            reason,
+            format: st.format.to_string(),
+            personal_data,
+            special_category,
+            categories: st.categories,
+            subjects,
+            findings: st.findings,
+        });
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_pending(
+    st: &mut FileState,
+    category: &'static str,
+    owned_category: Option<String>,
+    location: &Location,
+    excerpt: String,
+    record: Option<RecordKey>,
+    subject: Option<String>,
+) {
+    if st.pending.len() >= MAX_PENDING {
+        return;
+    }
+    let index = st.index;
+    st.pending.push(Pending {
+        category,
+        owned_category,
+        index,
+        record,
+        finding: Finding {
+            category: category.to_string(),
+            location: location.display(),
+            excerpt,
+        },
+        subject,
+    });
+}
+
+impl Analyzer<'_> {
+    fn identifier(
+        &mut self,
+        id: &Identifier,
+        in_column: bool,
+        loc: &Location,
+        text: &str,
+        record: &Option<RecordKey>,
+    ) {
+        let st = self.cur.as_mut().expect("in a file");
+        let rule = &id.rule;
+        for m in id.regex.find_iter(text) {
+            let value = m.as_str();
+            if !validate(&rule.validator, value) {
+                continue;
+            }
+            let context = in_column || has_context(text, m.start(), &rule.context);
+            let spaced = rule.spaced_counts && value.contains([' ', '-']);
+            let excerpt = mask(&rule.category, value);
+            if rule.person_context && !context {
+                // Counts only beside a person: decide at the end of the file.
+                let cat = static_category(&rule.category);
+                push_pending(
+                    st,
+                    cat.unwrap_or("custom"),
+                    cat.is_none().then(|| rule.category.clone()),
+                    loc,
+                    excerpt,
+                    record.clone(),
+                    Some(format!("id:{value}")),
+                );
+                continue;
+            }
+            if rule.needs_context && !context && !spaced {
+                continue;
+            }
+            st.count(&rule.category, loc, excerpt);
+            st.anchor(record);
+            if record.is_none() {
+                let key: String = value
+                    .chars()
+                    .filter(|c| c.is_alphanumeric() || *c == '@' || *c == '.')
+                    .collect();
+                st.subject(format!("id:{}", key.to_lowercase()));
+            }
+        }
+    }
+}
+
+fn static_category(c: &str) -> Option<&'static str> {
+    super::PERSONAL
+        .iter()
+        .chain(super::SENSITIVE)
+        .find(|s| **s == c)
+        .copied()
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn has_context(text: &str, start: usize, words: &[String]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+    let before = text[from..start].to_lowercase();
+    words.iter().any(|w| {
+        before.match_indices(w.as_str()).any(|(i, _)| {
+            let prev = before[..i].chars().last();
+            prev.is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+fn sensitive_words(
+    det: &Detector,
+    st: &mut FileState,
+    text: &str,
+    loc: &Location,
+    record: &Option<RecordKey>,
+) {
+    let kw = &det.keywords;
+    for m in kw.ci.find_iter(text) {
+        let (cat, stem) = &kw.ci_meta[m.pattern().as_usize()];
+        let before = text[..m.start()].chars().last();
+        let mut after_idx = m.end();
+        if *stem {
+            while let Some(c) = text[after_idx..].chars().next() {
+                if c.is_alphabetic() {
+                    after_idx += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+        }
+        let after = text[after_idx..].chars().next();
+        if is_word_char(before) || is_word_char(after) {
+            continue;
+        }
+        let cat = static_category(cat).unwrap_or("health");
+        push_pending(
+            st,
+            cat,
+            None,
+            loc,
+            text[m.start()..after_idx].to_string(),
+            record.clone(),
+            None,
+        );
+    }
+    for m in kw.cs.find_iter(text) {
+        let before = text[..m.start()].chars().last();
+        let after = text[m.end()..].chars().next();
+        if is_word_char(before) || is_word_char(after) {
+            continue;
+        }
+        let cat = static_category(&kw.cs_meta[m.pattern().as_usize()]).unwrap_or("ethnicity");
+        push_pending(
+            st,
+            cat,
+            None,
+            loc,
+            text[m.start()..m.end()].to_string(),
+            record.clone(),
+            None,
+        );
+    }
+    for m in kw.strong.find_iter(text) {
+        if let Some(cat) = static_category(&kw.strong_meta[m.pattern().as_usize()]) {
+            st.strong.insert(cat);
+        }
+    }
+}
+
+/// Runs a named validator on a candidate.
+fn validate(name: &str, v: &str) -> bool {
+    match name {
+        "upn" => validators::upn(v),
+        "uln" => validators::uln(v),
+        "uci" => validators::uci(v),
+        "nino" => validators::nino(v),
+        "nhs" => validators::nhs(v),
+        "iban" => validators::iban(v),
+        "postcode" => validators::postcode(v),
+        "mobile" => validators::phone(v) == Some(validators::Phone::Mobile),
+        "landline" => validators::phone(v) == Some(validators::Phone::Landline),
+        "email" => !role_mailbox(v),
+        "dob" => plausible_birth_date(v),
+        "trn" => {
+            let d: String = v.chars().filter(char::is_ascii_digit).collect();
+            d.len() == 7
+        }
+        "candidate" => v != "0000",
+        "none" => true,
+        other => panic!("unknown validator {other}"),
+    }
+}
+
+/// Role mailboxes (office@, admin@…) do not identify a person.
+fn role_mailbox(email: &str) -> bool {
+    let local = email.split('@').next().unwrap_or("").to_lowercase();
+    const ROLES: &[&str] = &[
+        "office",
+        "admin",
+        "administration",
+        "info",
+        "enquiries",
+        "enquiry",
+        "reception",
+        "head",
+        "headteacher",
+        "head.teacher",
+        "finance",
+        "bursar",
+        "hr",
+        "noreply",
+        "no-reply",
+        "contact",
+        "hello",
+        "help",
+        "support",
+        "senco",
+        "send",
+        "safeguarding",
+        "dsl",
+        "attendance",
+        "accounts",
+        "payroll",
+        "ict",
+        "it",
+        "helpdesk",
+        "webmaster",
+        "postmaster",
+        "governors",
+        "clerk",
+        "exams",
+        "examinations",
+        "admissions",
+        "school",
+        "schooloffice",
+        "mail",
+        "sales",
+        "pta",
+        "friends",
+        "library",
+        "careers",
+        "trips",
+        "catering",
+        "kitchen",
+        "parents",
+        "absence",
+        "absences",
+        "dpo",
+        "data",
+        "dataprotection",
+        "privacy",
+    ];
+    let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
+    ROLES.contains(&base)
+}
+
+/// Parses a date as written in UK files and checks it is a plausible birth date for a pupil
+/// or member of staff (2 to 100 years ago).
+pub fn plausible_birth_date(v: &str) -> bool {
+    let Some(d) = parse_date(v) else { return false };
+    let today = chrono::Local::now().date_naive();
+    let age_days = (today - d).num_days();
+    (2 * 365..=100 * 366).contains(&age_days)
+}
+
+fn month_number(s: &str) -> Option<u32> {
+    const M: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let l = s.to_lowercase();
+    M.iter()
+        .position(|m| l.starts_with(m))
+        .map(|i| i as u32 + 1)
+}
+
+pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
+    let v = v.trim();
+    let parts: Vec<&str> = v
+        .split(['/', '.', '-', ' ', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let num = |s: &str| {
+        s.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u32>()
+            .ok()
+    };
+    let year = |s: &str| -> Option<i32> {
+        let y: i32 = s.parse().ok()?;
+        if s.len() == 4 {
+            Some(y)
+        } else if s.len() == 2 {
+            let now = chrono::Datelike::year(&chrono::Local::now().date_naive()) % 100;
+            Some(if y <= now { 2000 + y } else { 1900 + y })
+        } else {
+            None
+        }
+    };
+    let (d, m, y) = if parts[0].len() == 4 && parts[0].bytes().all(|b| b.is_ascii_digit()) {
+        (num(parts[2])?, num(parts[1])?, year(parts[0])?)
+    } else if let Some(m) =
+        month_number(parts[1]).filter(|_| parts[1].chars().all(char::is_alphabetic))
+    {
+        (num(parts[0])?, m, year(parts[2])?)
+    } else if let Some(m) =
+        month_number(parts[0]).filter(|_| parts[0].chars().all(char::is_alphabetic))
+    {
+        (num(parts[1])?, m, year(parts[2])?)
+    } else {
+        (num(parts[0])?, num(parts[1])?, year(parts[2])?)
+    };
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_parse_in_uk_forms() {
+        let d = |s| parse_date(s).map(|d| d.to_string());
+        assert_eq!(d("11/03/2014").as_deref(), Some("2014-03-11"));
+        assert_eq!(d("2013-11-02").as_deref(), Some("2013-11-02"));
+        assert_eq!(d("3rd March 2012").as_deref(), Some("2012-03-03"));
+        assert_eq!(d("March 3, 2012").as_deref(), Some("2012-03-03"));
+        assert_eq!(d("03.04.12").as_deref(), Some("2012-04-03"));
+        assert_eq!(d("31/02/2014"), None);
+    }
+
+    #[test]
+    fn role_mailboxes_are_not_people() {
+        assert!(role_mailbox("office@oakfield.sch.uk"));
+        assert!(role_mailbox("Admin2@x.org"));
+        assert!(!role_mailbox("j.whitfield@oakfield.sch.uk"));
+    }
+}

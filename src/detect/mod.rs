@@ -1,0 +1,164 @@
+//! Personal-data detection: rules (data, in `rules.toml`), validators, names, and the engine
+//! that turns extracted text into a report per file.
+//!
+//! Detection never writes a file and never sees a passphrase. Reports carry masked excerpts
+//! only, so a report does not become a second copy of the data.
+
+pub mod engine;
+pub mod names;
+pub mod report;
+pub mod rules;
+pub mod validators;
+
+pub use engine::Detector;
+pub use report::{FileReport, Finding, Summary};
+
+/// The category vocabulary (design.md): ordinary personal data…
+pub const PERSONAL: &[&str] = &[
+    "full_name",
+    "upn",
+    "uln",
+    "uci",
+    "ni_number",
+    "nhs_number",
+    "date_of_birth",
+    "address",
+    "postcode",
+    "email",
+    "phone",
+    "bank_details",
+    "teacher_ref",
+    "candidate_number",
+    "photo",
+];
+/// …and the sensitive categories.
+pub const SENSITIVE: &[&str] = &[
+    "sen",
+    "health",
+    "safeguarding",
+    "fsm",
+    "ethnicity",
+    "religion",
+    "biometric",
+];
+
+pub fn is_sensitive(category: &str) -> bool {
+    SENSITIVE.contains(&category)
+}
+
+/// Plain-English names for reports.
+pub fn describe(category: &str) -> &str {
+    match category {
+        "full_name" => "names",
+        "upn" => "pupil numbers (UPN)",
+        "uln" => "learner numbers (ULN)",
+        "uci" => "exam candidate identifiers (UCI)",
+        "ni_number" => "National Insurance numbers",
+        "nhs_number" => "NHS numbers",
+        "date_of_birth" => "dates of birth",
+        "address" => "home addresses",
+        "postcode" => "postcodes",
+        "email" => "email addresses",
+        "phone" => "phone numbers",
+        "bank_details" => "bank details",
+        "teacher_ref" => "teacher reference numbers",
+        "candidate_number" => "exam candidate numbers",
+        "photo" => "photos or videos",
+        "sen" => "special educational needs (SEN)",
+        "health" => "health or medical information",
+        "safeguarding" => "safeguarding or child-protection information",
+        "fsm" => "free school meals or pupil premium status",
+        "ethnicity" => "ethnicity",
+        "religion" => "religion",
+        "biometric" => "biometric information",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::Policy;
+    use std::collections::HashSet;
+
+    fn detector() -> Detector {
+        Detector::new(&Policy::default()).unwrap()
+    }
+
+    /// Every rule's examples are detected and its negative examples are not: adding a rule
+    /// means adding examples, and this test holds the rule to them.
+    #[test]
+    fn every_rule_example_behaves() {
+        let d = detector();
+        let file = rules::parse();
+        let mut failures = Vec::new();
+        let mut check = |id: &str, category: &str, text: &str, expect: bool| {
+            let r = d.scan_text(text);
+            let found = r.categories.contains_key(category);
+            if found != expect {
+                failures.push(format!(
+                    "rule {id}: {text:?} should {}be {category}; got {:?}",
+                    if expect { "" } else { "not " },
+                    r.categories
+                ));
+            }
+        };
+        for r in &file.identifier {
+            assert!(
+                !r.examples.is_empty() && !r.negative_examples.is_empty(),
+                "rule {} needs examples",
+                r.id
+            );
+            for e in &r.examples {
+                check(&r.id, &r.category, e, true);
+            }
+            for e in &r.negative_examples {
+                check(&r.id, &r.category, e, false);
+            }
+        }
+        for r in &file.keywords {
+            assert!(
+                !r.examples.is_empty() && !r.negative_examples.is_empty(),
+                "rule {} needs examples",
+                r.id
+            );
+            for e in &r.examples {
+                check(&r.id, &r.category, e, true);
+            }
+            for e in &r.negative_examples {
+                check(&r.id, &r.category, e, false);
+            }
+        }
+        for c in &file.case {
+            check("case", &c.category, &c.text, c.expect);
+        }
+        assert!(
+            failures.is_empty(),
+            "{} rule examples misbehave:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_categories_known() {
+        let file = rules::parse();
+        let mut ids = HashSet::new();
+        for r in &file.identifier {
+            assert!(ids.insert(r.id.clone()), "duplicate rule id {}", r.id);
+            assert!(
+                PERSONAL.contains(&r.category.as_str()),
+                "unknown category {}",
+                r.category
+            );
+        }
+        for r in &file.keywords {
+            assert!(ids.insert(r.id.clone()), "duplicate rule id {}", r.id);
+            assert!(
+                SENSITIVE.contains(&r.category.as_str()),
+                "unknown category {}",
+                r.category
+            );
+        }
+    }
+}

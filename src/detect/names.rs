@@ -1,0 +1,599 @@
+//! Finding people's names in running text.
+//!
+//! Three kinds of evidence, strongest first:
+//! 1. a title or label: `Mrs Okafor`, `Dear Amara`, `Name: Siobhan Gallagher`, `Pupil: …`;
+//! 2. dictionaries: a first name followed by a surname (`Zofia Kowalczyk`), or
+//!    `Surname, Forename`, checked against lists of first names and surnames reflecting UK
+//!    schools' diversity (sources and licences in docs/name-sources.md);
+//! 3. the school's own roster, when IT has imported one ([`KnownNames`]).
+//!
+//! People studied in lessons (Florence Nightingale, Tom Kitten, Miss Trunchbull…) are
+//! recognised and never count. Names that are also everyday words (Will, May, Grace…) need
+//! a title, label or a known surname next to them.
+
+use std::collections::HashSet;
+
+/// The school's own people, for names no dictionary holds. Implemented by the roster.
+pub trait KnownNames: Send + Sync {
+    /// Is this normalised full name ("amara okafor") one of the school's people?
+    fn contains(&self, normalised_full_name: &str) -> bool;
+}
+
+pub struct Names {
+    first: HashSet<String>,
+    last: HashSet<String>,
+    words: HashSet<String>,
+    figures: HashSet<String>,
+    figure_words: HashSet<String>,
+}
+
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "master",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "rev",
+    "revd",
+];
+
+/// Labels after which a name follows.
+const LABELS: &[&str] = &[
+    "name",
+    "pupil",
+    "pupil name",
+    "student",
+    "student name",
+    "child",
+    "child's name",
+    "childs name",
+    "name of child",
+    "name of pupil",
+    "staff",
+    "staff name",
+    "teacher",
+    "learner",
+    "parent",
+    "parent/carer",
+    "carer",
+    "emergency contact",
+    "contact",
+    "signed",
+    "completed by",
+    "reported by",
+    "author",
+    "from",
+    "to",
+    "cc",
+    "candidate",
+    "candidate name",
+];
+
+/// Words after "Dear" that address a group, not a person.
+const DEAR_GROUPS: &[&str] = &[
+    "parent",
+    "parents",
+    "carer",
+    "carers",
+    "parent/carer",
+    "parents/carers",
+    "all",
+    "colleague",
+    "colleagues",
+    "sir",
+    "madam",
+    "sir/madam",
+    "families",
+    "family",
+    "friends",
+    "team",
+    "everyone",
+    "staff",
+    "governors",
+    "year",
+    "class",
+    "pupils",
+    "students",
+    "children",
+    "head",
+    "headteacher",
+    "applicant",
+    "candidate",
+    "member",
+    "members",
+    "reader",
+];
+
+fn load(list: &str) -> HashSet<String> {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A word of running text with its byte span.
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let word_char =
+            c.is_alphabetic() || ((c == '\'' || c == '’' || c == '-') && start.is_some());
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push(trimmed(s, st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push(trimmed(s, st, s.len()));
+    }
+    out.retain(|t| !t.text.is_empty());
+    out
+}
+
+fn trimmed(s: &str, start: usize, end: usize) -> Token<'_> {
+    let t = s[start..end].trim_end_matches(['\'', '’', '-']);
+    let t = t
+        .strip_suffix("'s")
+        .or_else(|| t.strip_suffix("’s"))
+        .unwrap_or(t);
+    Token {
+        text: t,
+        start,
+        end: start + t.len(),
+    }
+}
+
+fn capitalised(t: &str) -> bool {
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) if f.is_uppercase() => {
+            let rest: Vec<char> = c.collect();
+            // "Okafor", "O'Brien", "McDonald", or ALL CAPS ("OKAFOR").
+            !rest.is_empty()
+                && (rest.iter().any(|c| c.is_lowercase())
+                    || rest.iter().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+        }
+        _ => false,
+    }
+}
+
+/// A name found in text: its span and normalised form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundName {
+    pub start: usize,
+    pub end: usize,
+    pub normalised: String,
+    /// Found by dictionary alone (weaker than a title or label).
+    pub dictionary_only: bool,
+}
+
+pub fn normalise(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// ASCII-folds common Latin diacritics so "Zoë" also matches "zoe".
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ă' => 'a',
+            'ç' | 'ć' | 'č' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+            'ł' => 'l',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => 'o',
+            'ś' | 'š' | 'ș' | 'ş' => 's',
+            'ț' | 'ţ' | 'ť' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            'ğ' => 'g',
+            'đ' => 'd',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+impl Names {
+    pub fn bundled() -> Names {
+        let first = load(include_str!("data/first_names.txt"));
+        let last = load(include_str!("data/surnames.txt"));
+        let words = load(include_str!("data/name_words.txt"));
+        let figures: HashSet<String> = load(include_str!("data/public_figures.txt"))
+            .into_iter()
+            .map(|f| fold(&normalise(&f)))
+            .collect();
+        let figure_words = figures
+            .iter()
+            .filter(|f| !f.contains(' '))
+            .cloned()
+            .collect();
+        Names {
+            first,
+            last,
+            words,
+            figures,
+            figure_words,
+        }
+    }
+
+    fn is_first(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.first.contains(&l) || self.first.contains(&fold(&l))
+    }
+
+    fn is_last(&self, w: &str) -> bool {
+        let l = w.to_lowercase();
+        self.last.contains(&l) || self.last.contains(&fold(&l))
+    }
+
+    fn is_word(&self, w: &str) -> bool {
+        self.words.contains(&w.to_lowercase())
+    }
+
+    /// Is this (normalised) name a public figure or fictional character, or part of one?
+    pub fn is_figure(&self, normalised: &str) -> bool {
+        let f = fold(normalised);
+        if self.figures.contains(&f) {
+            return true;
+        }
+        // "Sir Winston Churchill", "Mr Fox", "Florence Nightingale's"
+        let parts: Vec<&str> = f.split(' ').collect();
+        for i in 0..parts.len() {
+            for j in i + 1..=parts.len() {
+                if j - i >= 2 && self.figures.contains(&parts[i..j].join(" ")) {
+                    return true;
+                }
+            }
+        }
+        parts.len() == 1 && self.figure_words.contains(&f)
+    }
+
+    /// Does this look like a person's name, for a value in a name column? Only shape is
+    /// checked: in a name column every value is a name.
+    pub fn plausible_column_value(v: &str) -> bool {
+        let v = v.trim();
+        if v.is_empty() || v.chars().count() > 80 {
+            return false;
+        }
+        let letters = v.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 0 || v.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        let lower = v.to_lowercase();
+        !matches!(
+            lower.as_str(),
+            "n/a" | "na" | "none" | "tbc" | "tba" | "unknown" | "-" | "name" | "yes" | "no"
+        )
+    }
+
+    /// Finds names in `text`.
+    pub fn find(&self, text: &str, known: Option<&dyn KnownNames>) -> Vec<FoundName> {
+        let toks = tokens(text);
+        let mut out: Vec<FoundName> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((name, next)) = self.at(text, &toks, i, known) {
+                if !self.is_figure(&name.normalised) {
+                    out.push(name);
+                }
+                i = next;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Tries to read a name starting at token `i`; returns it and the next token index.
+    fn at(
+        &self,
+        text: &str,
+        toks: &[Token<'_>],
+        i: usize,
+        known: Option<&dyn KnownNames>,
+    ) -> Option<(FoundName, usize)> {
+        let t = toks[i];
+        let lower = t.text.to_lowercase();
+        let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
+            let between = &text[a.end..b.start];
+            between.len() <= 3
+                && between
+                    .chars()
+                    .all(|c| c == ' ' || c == '.' || c == '\u{a0}')
+        };
+        // The run of capitalised words (and initials) following position `from`.
+        let run = |from: usize, max: usize| -> usize {
+            let mut j = from;
+            while j < toks.len() && j - from < max && capitalised_or_initial(toks[j].text) {
+                if j > from && !gap_ok(&toks[j - 1], &toks[j]) {
+                    break;
+                }
+                j += 1;
+            }
+            j
+        };
+        let make = |from: usize, to: usize, dictionary_only: bool| FoundName {
+            start: toks[from].start,
+            end: toks[to - 1].end,
+            normalised: normalise(&text[toks[from].start..toks[to - 1].end]),
+            dictionary_only,
+        };
+
+        // 1. Title + name: "Mrs Okafor", "Mr D. Whitfield", "Dr Amara Nwosu".
+        if TITLES.contains(&lower.as_str())
+            && capitalised(t.text)
+            && i + 1 < toks.len()
+            && gap_ok(&t, &toks[i + 1])
+        {
+            let end = run(i + 1, 3);
+            // The last word must be a real word, not just an initial.
+            if end > i + 1
+                && capitalised(toks[end - 1].text)
+                && toks[end - 1].text.chars().count() > 1
+            {
+                return Some((make(i, end, false), end));
+            }
+        }
+
+        // 2. "Dear Amara", "Dear Mr and Mrs Okafor" (handled by the title rule next time).
+        if lower == "dear" && i + 1 < toks.len() {
+            let n = toks[i + 1].text;
+            let nl = n.to_lowercase();
+            if capitalised(n)
+                && !DEAR_GROUPS.contains(&nl.as_str())
+                && !TITLES.contains(&nl.as_str())
+            {
+                let end = run(i + 1, 3);
+                if end > i + 1 && (end - (i + 1) >= 2 || self.is_first(n)) {
+                    return Some((make(i + 1, end, false), end));
+                }
+            }
+        }
+
+        // 3. Labels: "Name: Siobhan Gallagher", "Pupil - Zofia K".
+        if let Some(after) = label_end(text, toks, i) {
+            if after < toks.len() && capitalised_or_initial(toks[after].text) {
+                let end = run(after, 4);
+                let words = end - after;
+                if words >= 2 || (words == 1 && self.is_first(toks[after].text)) {
+                    return Some((make(after, end, false), end));
+                }
+            }
+        }
+
+        // 4. Roster: exact full names of the school's people.
+        if let Some(k) = known {
+            if capitalised(t.text) {
+                let end = run(i, 4);
+                for stop in (i + 2..=end).rev() {
+                    let cand = make(i, stop, false);
+                    if k.contains(&fold(&cand.normalised)) {
+                        return Some((cand, stop));
+                    }
+                }
+            }
+        }
+
+        // 5. Dictionary: First [Middle] Surname.
+        if capitalised(t.text) && self.is_first(t.text) {
+            let end = run(i, 4);
+            if end >= i + 2 {
+                let last = toks[end - 1].text;
+                let first_is_word = self.is_word(t.text);
+                let last_is_word = self.is_word(last);
+                let last_known = self.is_last(last);
+                let strong_last = last_known && !last_is_word;
+                let ok = if first_is_word {
+                    strong_last
+                } else {
+                    last_known
+                        || (!last_is_word
+                            && surname_shaped(last)
+                            && self.is_first(t.text)
+                            && !self.is_first(last))
+                };
+                if ok && capitalised(last) && last.chars().count() > 1 {
+                    return Some((make(i, end, true), end));
+                }
+            }
+        }
+
+        // 5b. An unknown given name before a known surname ("Abdirahman Farah"): the first
+        //     word must not be an everyday word, a month or a day.
+        if capitalised(t.text)
+            && !self.is_first(t.text)
+            && i + 1 < toks.len()
+            && gap_ok(&t, &toks[i + 1])
+        {
+            let next = toks[i + 1].text;
+            if t.text.chars().count() >= 3
+                && capitalised(next)
+                && self.is_last(next)
+                && !self.is_word(next)
+                && !self.is_word(t.text)
+                && !everyday_word(&lower)
+            {
+                return Some((make(i, i + 2, true), i + 2));
+            }
+        }
+
+        // 6. "Okafor, Chidera" / "OKAFOR: CHIDERA" (register and exam-entry style).
+        if capitalised(t.text)
+            && self.is_last(t.text)
+            && !self.is_word(t.text)
+            && i + 1 < toks.len()
+        {
+            let between = &text[t.end..toks[i + 1].start];
+            if matches!(between.trim(), "," | ":") && between.len() <= 3 {
+                let n = toks[i + 1].text;
+                if capitalised(n) && self.is_first(n) && !self.is_word(n) {
+                    return Some((make(i, i + 2, true), i + 2));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Everyday English words (the EFF word list used for passphrases, plus calendar words and
+/// common school nouns), which are not given names.
+fn everyday_word(lower: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    const EXTRA: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "year",
+        "class",
+        "school",
+        "primary",
+        "academy",
+        "college",
+        "dear",
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "miss",
+        "mrs",
+        "team",
+        "head",
+        "deputy",
+        "teacher",
+        "pupil",
+        "student",
+        "child",
+        "mother",
+        "father",
+        "parent",
+        "carer",
+        "great",
+        "new",
+        "old",
+        "north",
+        "south",
+        "east",
+        "west",
+        "saint",
+        "church",
+        "hall",
+        "house",
+        "room",
+        "road",
+        "street",
+        "lane",
+        "science",
+        "maths",
+        "english",
+        "history",
+        "geography",
+        "music",
+        "art",
+        "computing",
+        "french",
+        "spanish",
+        "german",
+        "reception",
+        "nursery",
+    ];
+    let words = WORDS.get_or_init(|| {
+        crate::passphrase::generate::words()
+            .chain(EXTRA.iter().copied())
+            .collect()
+    });
+    words.contains(lower)
+}
+
+fn capitalised_or_initial(t: &str) -> bool {
+    capitalised(t) || (t.chars().count() == 1 && t.chars().all(char::is_uppercase))
+}
+
+/// A plausible surname shape for a word not in the dictionary: capitalised, 3+ letters.
+fn surname_shaped(t: &str) -> bool {
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 3 && capitalised(t)
+}
+
+/// If tokens at `i…` are a label followed by ':' or '-', the index of the first token after it.
+fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
+    for words in (1..=3).rev() {
+        if i + words > toks.len() {
+            continue;
+        }
+        let last = toks[i + words - 1];
+        let phrase = normalise(&text[toks[i].start..last.end]);
+        if !LABELS.contains(&phrase.as_str()) {
+            continue;
+        }
+        let rest = &text[last.end..];
+        let trimmed = rest.trim_start();
+        if trimmed.starts_with(':')
+            || trimmed.starts_with(" -")
+            || trimmed.starts_with('-')
+            || trimmed.starts_with('–')
+        {
+            return Some(i + words);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_words_and_drop_possessives() {
+        let t: Vec<&str> = tokens("Zoë O'Brien's mum - Mrs. Smith-Jones")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(t, ["Zoë", "O'Brien", "mum", "Mrs", "Smith-Jones"]);
+    }
+
+    #[test]
+    fn normalise_and_fold() {
+        assert_eq!(normalise("Mr  D. Whitfield"), "mr d whitfield");
+        assert_eq!(fold("zoë łukasz"), "zoe lukasz");
+    }
+}

@@ -1,0 +1,230 @@
+//! What detection reports: per file, and a summary for the whole set.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// One place personal data was found. The excerpt is masked.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Finding {
+    pub category: String,
+    pub location: String,
+    pub excerpt: String,
+}
+
+/// The result for one file (or archive member), in the `scan --json` schema.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub inspected: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub format: String,
+    pub personal_data: bool,
+    pub special_category: bool,
+    pub categories: BTreeMap<String, u64>,
+    pub subjects: u64,
+    pub findings: Vec<Finding>,
+}
+
+/// Totals over many files, for the plain-English summary and the ledger.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: u64,
+    pub files_with_personal_data: u64,
+    pub files_with_special_category: u64,
+    pub files_not_inspected: u64,
+    pub categories: BTreeMap<String, u64>,
+    /// Estimated number of people (the largest per-file estimate summed over files is an
+    /// over-count when files overlap; this uses the largest single file, plus other files'
+    /// distinct names where known).
+    pub subjects: u64,
+    pub special_category: bool,
+    pub personal_data: bool,
+}
+
+impl Summary {
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        if !r.inspected {
+            self.files_not_inspected += 1;
+        }
+        if r.personal_data {
+            self.files_with_personal_data += 1;
+            self.personal_data = true;
+        }
+        if r.special_category {
+            self.files_with_special_category += 1;
+            self.special_category = true;
+        }
+        for (k, v) in &r.categories {
+            *self.categories.entry(k.clone()).or_default() += v;
+        }
+        self.subjects = self.subjects.max(r.subjects);
+    }
+
+    /// One paragraph of plain English for the whole set.
+    pub fn paragraph(&self) -> String {
+        if self.files == 0 {
+            return "There were no files to check.".into();
+        }
+        let files = |n: u64| {
+            if n == 1 {
+                "1 file".to_string()
+            } else {
+                format!("{n} files")
+            }
+        };
+        if !self.personal_data {
+            let mut s = format!(
+                "safecarry checked {} and found no personal information about pupils or staff.",
+                files(self.files)
+            );
+            if self.files_not_inspected > 0 {
+                s += &format!(
+                    " {} could not be read, so check {} yourself.",
+                    files(self.files_not_inspected),
+                    if self.files_not_inspected == 1 {
+                        "it"
+                    } else {
+                        "them"
+                    }
+                );
+            }
+            return s;
+        }
+        let kinds: Vec<&str> = self
+            .categories
+            .keys()
+            .filter(|k| !super::is_sensitive(k))
+            .map(|k| super::describe(k))
+            .collect();
+        let sensitive: Vec<&str> = self
+            .categories
+            .keys()
+            .filter(|k| super::is_sensitive(k))
+            .map(|k| super::describe(k))
+            .collect();
+        let mut s = format!(
+            "{} of the {} checked hold personal information",
+            files(self.files_with_personal_data),
+            files(self.files)
+        );
+        if self.subjects > 0 {
+            s += &format!(
+                " about roughly {} {}",
+                self.subjects,
+                if self.subjects == 1 {
+                    "person"
+                } else {
+                    "people"
+                }
+            );
+        }
+        if !kinds.is_empty() {
+            s += &format!(" ({})", join(&kinds));
+        }
+        s.push('.');
+        if self.special_category {
+            s += &format!(
+                " {} also hold sensitive information ({}), which needs the most care.",
+                files(self.files_with_special_category),
+                join(&sensitive)
+            );
+        }
+        if self.files_not_inspected > 0 {
+            s += &format!(" {} could not be read.", files(self.files_not_inspected));
+        }
+        s
+    }
+}
+
+fn join(items: &[&str]) -> String {
+    match items.len() {
+        0 => String::new(),
+        1 => items[0].to_string(),
+        n => format!("{} and {}", items[..n - 1].join(", "), items[n - 1]),
+    }
+}
+
+/// Masks a matched value: keeps a little at each end so a person can find it, replaces the
+/// rest with `•`. Names keep only the first letter of each word.
+pub fn mask(category: &str, value: &str) -> String {
+    let value = value.trim();
+    let chars: Vec<char> = value.chars().collect();
+    match category {
+        "full_name" => value
+            .split_whitespace()
+            .map(|w| {
+                let mut c = w.chars();
+                let f: String = c.next().into_iter().collect();
+                f + &"•".repeat(c.count().min(8))
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        "email" => match value.split_once('@') {
+            Some((local, domain)) => {
+                let l: String = local.chars().take(1).collect();
+                let tld = domain.rsplit('.').next().unwrap_or("");
+                format!("{l}•••@•••.{tld}")
+            }
+            None => "•••".into(),
+        },
+        _ if chars.len() <= 4 => "•".repeat(chars.len()),
+        _ => {
+            let keep = if chars.len() >= 10 { 2 } else { 1 };
+            let head: String = chars[..keep].iter().collect();
+            let tail: String = chars[chars.len() - keep..].iter().collect();
+            let middle: String = chars[keep..chars.len() - keep]
+                .iter()
+                .map(|c| {
+                    if c.is_whitespace() || "-/.".contains(*c) {
+                        *c
+                    } else {
+                        '•'
+                    }
+                })
+                .collect();
+            format!("{head}{middle}{tail}")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_hide_most_of_the_value() {
+        assert_eq!(mask("upn", "A801200005012"), "A8•••••••••12");
+        assert_eq!(mask("full_name", "Zofia Kowalczyk"), "Z•••• K••••••••");
+        assert_eq!(mask("email", "amara.okafor@example.org"), "a•••@•••.org");
+        assert_eq!(mask("date_of_birth", "11/03/2014"), "11/••/••14");
+        assert_eq!(mask("candidate_number", "0412"), "••••");
+    }
+
+    #[test]
+    fn summaries_read_as_plain_english() {
+        let mut s = Summary::default();
+        let mut r = FileReport {
+            path: "a.csv".into(),
+            inspected: true,
+            reason: None,
+            format: "csv".into(),
+            personal_data: true,
+            special_category: true,
+            categories: BTreeMap::from([("full_name".into(), 4), ("health".into(), 1)]),
+            subjects: 4,
+            findings: vec![],
+        };
+        s.add(&r);
+        r.personal_data = false;
+        r.special_category = false;
+        r.categories.clear();
+        r.subjects = 0;
+        s.add(&r);
+        let p = s.paragraph();
+        assert!(p.starts_with("1 file of the 2 files checked hold personal information about roughly 4 people (names)."), "{p}");
+        assert!(p.contains("health or medical information"), "{p}");
+    }
+}
