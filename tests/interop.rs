@@ -222,3 +222,39 @@ fn a_generated_passphrase_is_shown_once_confirmed_and_opens_the_file() {
     assert_code(&o, 0);
     assert!(Path::new(&s.path("home/report.txt")).exists());
 }
+
+#[test]
+fn dropping_files_on_safecarry_offers_the_export_folder_and_seals_there() {
+    let s = Sandbox::new();
+    s.write("Lesson plan.txt", "Fractions, week 3");
+    let export = s.mkdir("Export");
+    s.write(
+        "policy.toml",
+        format!("export_folders = [\"{}\"]\n", export.display()),
+    );
+    s.passfile(STRONG);
+    let bin = env!("CARGO_BIN_EXE_safecarry");
+    expect(
+        &s,
+        &format!(
+            "spawn {bin} {{Lesson plan.txt}}\n\
+             expect \"Where should the sealed file go?\"\n\
+             expect -re {{([0-9]+)\\) [^\\n]*Export \\(export folder\\)}}\n\
+             set choice $expect_out(1,string)\n\
+             expect \"Type a number\"\n\
+             sleep 0.3\n\
+             send \"$choice\\r\"\n\
+             expect \"Passphrase: \"\n\
+             sleep 0.3\n\
+             send \"$pass\\r\"\n\
+             expect \"again\"\n\
+             sleep 0.3\n\
+             send \"$pass\\r\"\n\
+             expect \"Sealed\"\n\
+             expect eof\n\
+             catch wait result\n\
+             exit [lindex $result 3]"
+        ),
+    );
+    assert!(export.join("Lesson plan.txt.age").exists());
+}

@@ -219,3 +219,28 @@ fn a_200_mb_file_round_trips_with_flat_memory() {
     let b = fs::read(s.path("home/big.bin")).unwrap();
     assert!(a == b, "200 MB file restored identically");
 }
+
+#[test]
+fn a_file_named_after_a_pupil_gets_a_neutral_sealed_name() {
+    let s = Sandbox::new();
+    s.write("Zofia Kowalczyk EHCP review.docx", noise(2_000, 5));
+    s.mkdir("stick");
+    let out = s.seal(&["Zofia Kowalczyk EHCP review.docx", "--to", "stick"]);
+    assert_code(&out, 0);
+    let sealed = only_age_file(&s.path("stick"));
+    let name = sealed.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("sealed-"), "{name}");
+    assert!(
+        !name.contains("Zofia") && !name.contains("Kowalczyk"),
+        "{name}"
+    );
+    assert!(
+        stderr(&out).contains(&name),
+        "the user is told the new name: {}",
+        stderr(&out)
+    );
+    // The name inside is kept: opening restores the original file name.
+    s.mkdir("home");
+    assert_code(&s.open(&format!("stick/{name}"), "home"), 0);
+    assert!(s.path("home/Zofia Kowalczyk EHCP review.docx").exists());
+}
