@@ -80,6 +80,9 @@ pub enum Command {
 
     /// List memory sticks and other removable drives, and the policy's export folders.
     Destinations,
+
+    /// Show the policy in effect: every value and where it came from.
+    Policy,
 }
 
 #[derive(Debug, Args)]

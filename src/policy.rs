@@ -84,6 +84,8 @@ pub struct Policy {
     pub custom_identifiers: Vec<CustomIdentifier>,
     /// The policy file in effect, if any.
     pub source: Option<PathBuf>,
+    /// Where each key's value came from ("default", "system policy …", "user settings …").
+    pub origin: std::collections::BTreeMap<&'static str, String>,
 }
 
 impl Default for Policy {
@@ -103,7 +105,57 @@ impl Default for Policy {
             allow_overrides: true,
             custom_identifiers: Vec::new(),
             source: None,
+            origin: Default::default(),
         }
+    }
+}
+
+/// A custom identifier must have a name, a pattern that compiles and matches all of its
+/// examples, and none of its negative examples.
+fn check_custom(c: &CustomIdentifier) -> std::result::Result<(), String> {
+    if c.name.trim().is_empty()
+        || !c
+            .name
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || ch == '_')
+    {
+        return Err("needs a name of letters, digits and underscores".into());
+    }
+    if c.examples.is_empty() {
+        return Err("needs at least one example".into());
+    }
+    let re = regex::Regex::new(&c.pattern).map_err(|e| {
+        format!(
+            "has a pattern that is not valid: {}",
+            e.to_string().lines().last().unwrap_or("")
+        )
+    })?;
+    if let Some(ex) = c.examples.iter().find(|ex| !re.is_match(ex)) {
+        return Err(format!("does not match its own example \"{ex}\""));
+    }
+    if let Some(ex) = c.negative_examples.iter().find(|ex| re.is_match(ex)) {
+        return Err(format!("matches its negative example \"{ex}\""));
+    }
+    Ok(())
+}
+
+/// The per-user settings file (stricter-only), if the platform has a place for it.
+pub fn user_path() -> Option<PathBuf> {
+    #[cfg(windows)]
+    {
+        std::env::var_os("APPDATA").map(|a| PathBuf::from(a).join("safecarry").join("config.toml"))
+    }
+    #[cfg(target_os = "macos")]
+    {
+        std::env::var_os("HOME")
+            .map(|h| PathBuf::from(h).join("Library/Application Support/safecarry/config.toml"))
+    }
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        std::env::var_os("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+            .map(|c| c.join("safecarry").join("config.toml"))
     }
 }
 
@@ -135,15 +187,113 @@ impl Policy {
             None
         };
         let override_path = std::env::var_os(POLICY_ENV).map(PathBuf::from);
-        match (system_policy, override_path) {
-            (Some(p), Some(o)) if !p.allow_overrides => {
-                let _ = o;
-                Ok(p)
-            }
-            (_, Some(o)) => Self::from_file(&o),
-            (Some(p), None) => Ok(p),
-            (None, None) => Ok(Policy::default()),
+        let mut policy = match (system_policy, override_path) {
+            (Some(p), Some(_)) if !p.allow_overrides => p,
+            (_, Some(o)) => Self::from_file_as(&o, "SAFECARRY_POLICY file")?,
+            (Some(p), None) => p,
+            (None, None) => Policy::default(),
+        };
+        if let Some(user) = user_path().filter(|p| p.exists()) {
+            policy.apply_user(&user)?;
         }
+        Ok(policy)
+    }
+
+    /// Applies the per-user settings file, which may only make rules stricter. A value
+    /// that would weaken a rule is ignored with a warning; a key only IT may set is an
+    /// error (exit 3), like any other broken settings file.
+    pub fn apply_user(&mut self, path: &Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::refused(format!(
+                "your settings file {} cannot be read: {}",
+                show(path),
+                crate::error::describe_io(&e).0
+            ))
+        })?;
+        let user = Self::parse(&text, path)?;
+        let from = format!("user settings {}", path.display());
+        const USER_KEYS: &[&str] = &[
+            "min_passphrase_score",
+            "min_passphrase_guesses_log10",
+            "min_passphrase_length",
+            "scrypt_work_factor",
+            "allowed_destinations",
+            "images_are_personal_data",
+        ];
+        for key in user.origin.keys() {
+            if !USER_KEYS.contains(key) {
+                return Err(Error::refused(format!(
+                    "your settings file {} sets {key}, which only IT can set in the school's policy",
+                    show(path)
+                ))
+                .hint(format!("remove {key} from your settings file")));
+            }
+        }
+        let mut weaker = Vec::new();
+        let mut take =
+            |key: &'static str,
+             stricter: bool,
+             origin: &mut std::collections::BTreeMap<&'static str, String>| {
+                if !user.origin.contains_key(key) {
+                    return false;
+                }
+                if stricter {
+                    origin.insert(key, from.clone());
+                    true
+                } else {
+                    weaker.push(key);
+                    false
+                }
+            };
+        if take(
+            "min_passphrase_score",
+            user.passphrase.min_score >= self.passphrase.min_score,
+            &mut self.origin,
+        ) {
+            self.passphrase.min_score = user.passphrase.min_score;
+        }
+        if take(
+            "min_passphrase_guesses_log10",
+            user.passphrase.min_guesses_log10 >= self.passphrase.min_guesses_log10,
+            &mut self.origin,
+        ) {
+            self.passphrase.min_guesses_log10 = user.passphrase.min_guesses_log10;
+        }
+        if take(
+            "min_passphrase_length",
+            user.passphrase.min_length >= self.passphrase.min_length,
+            &mut self.origin,
+        ) {
+            self.passphrase.min_length = user.passphrase.min_length;
+        }
+        let wf_ok = user.scrypt_work_factor >= self.scrypt_work_factor
+            && user.scrypt_work_factor <= self.max_scrypt_work_factor;
+        if take("scrypt_work_factor", wf_ok, &mut self.origin) {
+            self.scrypt_work_factor = user.scrypt_work_factor;
+        }
+        let narrower = self
+            .allowed_destinations
+            .contains(&DestinationKind::Anywhere)
+            || user
+                .allowed_destinations
+                .iter()
+                .all(|k| self.allowed_destinations.contains(k));
+        if take("allowed_destinations", narrower, &mut self.origin) {
+            self.allowed_destinations = user.allowed_destinations.clone();
+        }
+        if take(
+            "images_are_personal_data",
+            user.images_are_personal_data || !self.images_are_personal_data,
+            &mut self.origin,
+        ) {
+            self.images_are_personal_data = user.images_are_personal_data;
+        }
+        for key in weaker {
+            crate::ui::warn(&format!(
+                "your settings file asks for a weaker {key} than the school's policy; the policy's value is used"
+            ));
+        }
+        Ok(())
     }
 
     /// May `SAFECARRY_LEDGER` and similar overrides be used?
@@ -153,6 +303,19 @@ impl Policy {
 
     /// Reads and validates one policy file.
     pub fn from_file(path: &Path) -> Result<Policy> {
+        Self::from_file_as(path, "system policy")
+    }
+
+    fn from_file_as(path: &Path, what: &str) -> Result<Policy> {
+        let mut p = Self::read_file(path)?;
+        let label = format!("{what} {}", path.display());
+        for v in p.origin.values_mut() {
+            *v = label.clone();
+        }
+        Ok(p)
+    }
+
+    fn read_file(path: &Path) -> Result<Policy> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Error::refused(format!(
                 "the policy file {} cannot be read: {}",
@@ -190,6 +353,37 @@ impl Policy {
             source: Some(path.to_path_buf()),
             ..Policy::default()
         };
+        let here = path.display().to_string();
+        for (key, set) in [
+            ("min_passphrase_score", raw.min_passphrase_score.is_some()),
+            (
+                "min_passphrase_guesses_log10",
+                raw.min_passphrase_guesses_log10.is_some(),
+            ),
+            ("min_passphrase_length", raw.min_passphrase_length.is_some()),
+            ("scrypt_work_factor", raw.scrypt_work_factor.is_some()),
+            (
+                "max_scrypt_work_factor",
+                raw.max_scrypt_work_factor.is_some(),
+            ),
+            ("ledger_path", raw.ledger_path.is_some()),
+            ("ledger_paths", raw.ledger_paths.is_some()),
+            ("syslog", raw.syslog.is_some()),
+            ("export_folders", raw.export_folders.is_some()),
+            ("allowed_destinations", raw.allowed_destinations.is_some()),
+            ("school_name", raw.school_name.is_some()),
+            ("roster_path", raw.roster_path.is_some()),
+            (
+                "images_are_personal_data",
+                raw.images_are_personal_data.is_some(),
+            ),
+            ("allow_overrides", raw.allow_overrides.is_some()),
+            ("custom_identifier", raw.custom_identifier.is_some()),
+        ] {
+            if set {
+                p.origin.insert(key, here.clone());
+            }
+        }
         if let Some(s) = raw.min_passphrase_score {
             if !(3..=4).contains(&s) {
                 return Err(bad("min_passphrase_score", "must be 3 or 4"));
@@ -277,22 +471,10 @@ impl Policy {
         }
         p.custom_identifiers = raw.custom_identifier.unwrap_or_default();
         for c in &p.custom_identifiers {
-            if regex_is_plausible(&c.pattern).is_err() {
-                return Err(bad(
-                    "custom_identifier",
-                    &format!("\"{}\" has an empty pattern", c.name),
-                ));
-            }
+            check_custom(c)
+                .map_err(|why| bad("custom_identifier", &format!("\"{}\" {why}", c.name)))?;
         }
         Ok(p)
-    }
-}
-
-fn regex_is_plausible(pattern: &str) -> std::result::Result<(), ()> {
-    if pattern.trim().is_empty() {
-        Err(())
-    } else {
-        Ok(())
     }
 }
 
@@ -332,6 +514,39 @@ mod tests {
             let e = parse(bad).unwrap_err();
             assert_eq!(e.exit, crate::error::Exit::Refused, "{bad}");
         }
+    }
+
+    #[test]
+    fn custom_identifiers_must_match_their_examples() {
+        let ok = "[[custom_identifier]]\nname = \"admission_number\"\npattern = 'ADM[0-9]{6}'\nexamples = [\"ADM123456\"]\nnegative_examples = [\"ADM12\"]\n";
+        assert_eq!(parse(ok).unwrap().custom_identifiers.len(), 1);
+        let bad = ok.replace("ADM123456", "XYZ123456");
+        let e = parse(&bad).unwrap_err();
+        assert!(e.message.contains("own example"), "{}", e.message);
+        let e = parse(&ok.replace("ADM[0-9]{6}", "ADM[0-9")).unwrap_err();
+        assert!(e.message.contains("not valid"), "{}", e.message);
+    }
+
+    #[test]
+    fn user_settings_only_make_rules_stricter() {
+        let dir = tempfile::tempdir().unwrap();
+        let user = dir.path().join("config.toml");
+        std::fs::write(
+            &user,
+            "min_passphrase_score = 4\nmin_passphrase_guesses_log10 = 12\n",
+        )
+        .unwrap();
+        let mut p = parse("min_passphrase_guesses_log10 = 14\n").unwrap();
+        p.apply_user(&user).unwrap();
+        assert_eq!(p.passphrase.min_score, 4, "raised by the user");
+        assert_eq!(
+            p.passphrase.min_guesses_log10, 14.0,
+            "not lowered by the user"
+        );
+        assert!(p.origin["min_passphrase_score"].starts_with("user settings"));
+        std::fs::write(&user, "ledger_path = \"/tmp/x\"\n").unwrap();
+        let e = p.apply_user(&user).unwrap_err();
+        assert_eq!(e.exit, crate::error::Exit::Refused);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod destinations;
 pub mod open;
 pub mod passphrase;
+pub mod policy;
 pub mod scan;
 pub mod seal;
 
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Some(Command::Open(args)) => open::run(&args, &cli.common),
         Some(Command::Scan(args)) => scan::run(&args.paths, &cli.common),
         Some(Command::Destinations) => destinations::run(&cli.common),
+        Some(Command::Policy) => policy::run(&cli.common),
         None => seal::run(&cli.paths, &Default::default(), false, &cli.common, true),
     }
 }
