@@ -83,6 +83,11 @@ pub enum Command {
 
     /// Show the policy in effect: every value and where it came from.
     Policy,
+
+    /// IT: load the school's pupil and staff names from an MIS export, so they are
+    /// recognised exactly.
+    #[command(subcommand)]
+    Roster(RosterCommand),
 }
 
 #[derive(Debug, Args)]
@@ -112,6 +117,19 @@ pub struct TargetArgs {
     /// Name for the sealed file (".age" is added if missing).
     #[arg(long, value_name = "NAME", conflicts_with = "output")]
     pub name: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RosterCommand {
+    /// Import names from an MIS export (CSV or XLSX with Forename/Surname columns).
+    #[command(after_help = "Example:\n  safecarry roster import \"SIMS pupil list.xlsx\"")]
+    Import {
+        /// The MIS export.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
+    /// Show how many names are loaded, and when they were imported.
+    Status,
 }
 
 #[derive(Debug, Args)]

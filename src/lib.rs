@@ -31,6 +31,7 @@ pub mod passphrase;
 pub mod platform;
 pub mod policy;
 pub mod progress;
+pub mod roster;
 pub mod scan;
 pub mod seal;
 pub mod tarball;

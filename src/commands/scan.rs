@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::cli::Common;
 use crate::collect;
-use crate::detect::{self, Detector, FileReport, Summary};
+use crate::detect::{self, FileReport, Summary};
 use crate::error::{Exit, Result, escape};
 use crate::policy::Policy;
 use crate::ui;
@@ -14,7 +14,7 @@ const SHOWN: usize = 5;
 
 pub fn run(paths: &[PathBuf], common: &Common) -> Result<Exit> {
     let policy = Policy::load()?;
-    let detector = Detector::new(&policy)?;
+    let detector = super::detector(&policy)?;
     let mut summary = Summary::default();
     let mut failed = false;
     for input in paths {

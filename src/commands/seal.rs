@@ -30,7 +30,7 @@ pub fn run(
         )
         .hint("choose the files or folders themselves, not shortcuts to them"));
     }
-    let detector = Detector::new(&policy)?;
+    let detector = super::detector(&policy)?;
     if !common.json {
         describe_plan(&plan);
     }
