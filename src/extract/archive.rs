@@ -194,4 +194,21 @@ mod tests {
         let c = run_bytes("t.zip", &bytes[..bytes.len() - 10], &Limits::default());
         assert!(matches!(c.status(), Status::NotInspected(r) if r.contains("damaged")));
     }
+
+    #[test]
+    fn encrypted_member_is_protected() {
+        let mut bytes = zip_bytes(&[("secret.txt", b"hidden"), ("open.txt", b"visible")]);
+        // Set the "encrypted" flag of the first member in both headers.
+        let local = 0;
+        bytes[local + 6] |= 1;
+        let central = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        bytes[central + 8] |= 1;
+        let c = run_bytes("s.zip", &bytes, &Limits::default());
+        assert_eq!(
+            c.status_of("s.zip/secret.txt"),
+            Some(Status::NotInspected("protected".into()))
+        );
+        assert_eq!(c.texts_of("s.zip/open.txt"), ["visible"]);
+        assert_eq!(c.status(), Status::Inspected);
+    }
 }

@@ -328,4 +328,48 @@ mod tests {
         assert_eq!(c("Y4", 9, 701).display(), "Y4!ZZ10");
         assert_eq!(Location::Line(12).display(), "line 12");
     }
+
+    fn ole(streams: &[&str]) -> Vec<u8> {
+        use std::io::Write;
+        let mut cfb = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+        for s in streams {
+            cfb.create_stream(s).unwrap().write_all(b"data").unwrap();
+        }
+        cfb.flush().unwrap();
+        cfb.into_inner().into_inner()
+    }
+
+    #[test]
+    fn refusals_media_and_missing_files() {
+        use testutil::{run_bytes, run_file};
+        let l = Limits::default();
+        let c = run_file(
+            "secret.docx",
+            &ole(&["/EncryptedPackage", "/EncryptionInfo"]),
+            &l,
+        );
+        assert_eq!(c.status(), Status::NotInspected(PROTECTED_REASON.into()));
+        let c = run_bytes("old.doc", &ole(&["/WordDocument"]), &l);
+        assert!(matches!(c.status(), Status::NotInspected(r) if r.contains(".docx")));
+        let c = run_file("IMG_0001.JPG", b"\xFF\xD8\xFF\xE1 exif", &l);
+        assert_eq!(c.status(), Status::Media);
+        assert_eq!(c.files[0].1, "jpg");
+        let c = run_bytes("clip.mp4", b"\0\0\0\x20ftypisom\0\0", &l);
+        assert_eq!(c.status(), Status::Media);
+        let c = run_bytes("tool.exe", b"MZ\x90\0\x03\0\0\0\x04\0", &l);
+        assert_eq!(c.status(), Status::NotInspected(UNKNOWN_REASON.into()));
+        let c = run_bytes("fake.docx", b"plain words", &l);
+        assert!(matches!(c.status(), Status::NotInspected(r) if r.contains("damaged")));
+
+        let mut c = testutil::Collect::default();
+        extract_path(Path::new("/nonexistent/x.txt"), "x.txt", &l, &mut c);
+        assert!(matches!(c.status(), Status::NotInspected(r) if r.contains("opened")));
+    }
+
+    #[test]
+    fn panics_are_caught_quietly() {
+        assert_eq!(quietly(|| 5), Some(5));
+        let r: Option<()> = quietly(|| panic!("boom"));
+        assert_eq!(r, None);
+    }
 }

@@ -83,11 +83,16 @@ pub(crate) fn extract_zip<R: Read + Seek>(
     if let Err(reason) = zipread::verify_all(&mut zip, ctx) {
         return Status::NotInspected(reason);
     }
+    let xlsb = !ods && zip.index_for_name("xl/workbook.bin").is_some();
     let mut inner = zip.into_inner();
     if inner.seek(SeekFrom::Start(0)).is_err() {
         return Status::NotInspected("could not be read".into());
     }
-    let book = if ods {
+    let book = if xlsb {
+        calamine::Xlsb::new(inner)
+            .map(Sheets::Xlsb)
+            .map_err(|e| e.to_string())
+    } else if ods {
         calamine::Ods::new(inner)
             .map(Sheets::Ods)
             .map_err(|e| e.to_string())
@@ -174,5 +179,20 @@ mod tests {
         bytes.truncate(bytes.len() - 40);
         let c = run_bytes("x.xlsx", &bytes, &Limits::default());
         assert!(matches!(c.status(), Status::NotInspected(_)));
+    }
+
+    #[test]
+    fn ods_sheet() {
+        let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Club"><table:table-row><table:table-cell office:value-type="string"><text:p>Name</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Born</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>Ivy Moss</text:p></table:table-cell><table:table-cell office:value-type="date" office:date-value="2014-09-30"><text:p>30/09/14</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+        let bytes = zip_bytes(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            ("META-INF/manifest.xml", br#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>"#),
+            ("content.xml", content.as_bytes()),
+        ]);
+        let c = run_bytes("club.ods", &bytes, &Limits::default());
+        assert_eq!(c.files[0].1, "ods");
+        assert_eq!(c.status(), Status::Inspected, "{:?}", c.files);
+        assert_eq!(c.find("Ivy Moss").location.display(), "Club!A2");
+        assert_eq!(c.find("2014-09-30").header.as_deref(), Some("Born"));
     }
 }
