@@ -8,7 +8,26 @@
 //! member such as `pupils.zip/Y4/marks.xlsx`) extraction calls `begin`, then `segment` for
 //! each piece of text, then `end` with the outcome.
 
+use std::cell::Cell;
+use std::io::Read;
 use std::path::Path;
+
+mod archive;
+mod detect_format;
+mod dispatch;
+mod email;
+mod markup;
+mod odf;
+mod ooxml;
+mod pdf;
+mod rtf;
+mod sheet;
+mod table;
+mod text;
+mod zipread;
+
+#[cfg(test)]
+pub(crate) mod testutil;
 
 /// Where a segment came from, for reports ("Sheet1!B2", "line 12", "page 3").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,10 +149,167 @@ impl Default for Limits {
 }
 
 /// Extracts one file on disk, reporting it as `display`.
+///
+/// Never panics and never returns an error: every problem ends in `Status::NotInspected`
+/// with a plain-English reason. Archives and emails report each member first (as
+/// `display/member`), then themselves.
 pub fn extract_path(path: &Path, display: &str, limits: &Limits, visitor: &mut dyn Visitor) {
-    let _ = (path, limits);
-    visitor.begin(display, "unknown");
-    visitor.end(Status::NotInspected("not yet supported".into()));
+    let shared = Shared::default();
+    let ctx = Ctx {
+        limits,
+        depth: 0,
+        shared: &shared,
+    };
+    match std::fs::File::open(path) {
+        Ok(file) => dispatch::extract_file(file, display, &ctx, visitor),
+        Err(e) => {
+            visitor.begin(display, "unknown");
+            visitor.end(Status::NotInspected(open_failed_reason(&e)));
+        }
+    }
+}
+
+/// Extracts a file given as a stream (for example a member of an archive the caller opened
+/// itself). `name` is the display path; its extension helps detection. `size` is the
+/// length if known (only used to refuse early what cannot fit in memory).
+///
+/// Formats that need random access (Office, PDF, spreadsheets, zip) are read into memory
+/// up to `limits.max_in_memory`; larger ones end in `NotInspected`.
+pub fn extract_reader(
+    reader: &mut dyn Read,
+    name: &str,
+    size: Option<u64>,
+    limits: &Limits,
+    visitor: &mut dyn Visitor,
+) {
+    let shared = Shared::default();
+    let ctx = Ctx {
+        limits,
+        depth: 0,
+        shared: &shared,
+    };
+    dispatch::extract_stream(reader, name, size, &ctx, visitor);
+}
+
+fn open_failed_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "could not be opened (permission denied)".into(),
+        std::io::ErrorKind::NotFound => "could not be opened (it has disappeared)".into(),
+        _ => "could not be opened".into(),
+    }
+}
+
+/// The reason given when an archive (or an Office file, which is a zip) exceeds the limits.
+pub const BOMB_REASON: &str = "archive expands too much (possible zip bomb)";
+/// The reason given for password-protected files.
+pub const PROTECTED_REASON: &str = "protected";
+/// The reason given for files of unknown formats.
+pub const UNKNOWN_REASON: &str = "not a format safecarry can read";
+
+/// State shared by everything read from one top-level input.
+#[derive(Default)]
+pub(crate) struct Shared {
+    /// Bytes decompressed so far from archives (and Office containers).
+    pub expanded: Cell<u64>,
+    /// Set once an archive limit was exceeded: every enclosing archive then stops.
+    pub tripped: Cell<bool>,
+}
+
+/// What a format reader needs to know besides its input.
+pub(crate) struct Ctx<'a> {
+    pub limits: &'a Limits,
+    /// How many archives enclose the current input (0 for a file on disk).
+    pub depth: u32,
+    pub shared: &'a Shared,
+}
+
+impl Ctx<'_> {
+    pub fn nested(&self) -> Ctx<'_> {
+        Ctx {
+            limits: self.limits,
+            depth: self.depth + 1,
+            shared: self.shared,
+        }
+    }
+}
+
+/// Sends text to a visitor: skips blank text and splits text longer than
+/// `limits.max_segment` at character boundaries.
+pub(crate) struct Emitter<'v> {
+    pub visitor: &'v mut dyn Visitor,
+    pub max_segment: usize,
+    /// Number of non-blank segments sent.
+    pub sent: u64,
+}
+
+impl<'v> Emitter<'v> {
+    pub fn new(visitor: &'v mut dyn Visitor, limits: &Limits) -> Self {
+        Emitter {
+            visitor,
+            max_segment: limits.max_segment.max(16),
+            sent: 0,
+        }
+    }
+
+    /// Running text (no table role).
+    pub fn text(&mut self, location: Location, text: &str) {
+        self.emit(location, text, None, false, None);
+    }
+
+    pub fn emit(
+        &mut self,
+        location: Location,
+        text: &str,
+        header: Option<&str>,
+        is_header: bool,
+        record: Option<u64>,
+    ) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let mut rest = text;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(self.max_segment);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            let (piece, tail) = rest.split_at(cut);
+            rest = tail;
+            self.sent += 1;
+            self.visitor.segment(&Segment {
+                location: location.clone(),
+                text: piece,
+                header,
+                is_header,
+                record,
+            });
+        }
+    }
+}
+
+/// Runs `f`, turning a panic into `None` without printing the panic message.
+///
+/// A process-wide hook is installed once; it stays silent only on threads currently
+/// inside `quietly`, and defers to the previous hook everywhere else.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    use std::sync::Once;
+    thread_local! {
+        static QUIET: Cell<u32> = const { Cell::new(0) };
+    }
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if QUIET.with(|q| q.get()) == 0 {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(q.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(q.get() - 1));
+    result.ok()
 }
 
 #[cfg(test)]
@@ -151,5 +327,49 @@ mod tests {
         assert_eq!(c("", 0, 26).display(), "AA1");
         assert_eq!(c("Y4", 9, 701).display(), "Y4!ZZ10");
         assert_eq!(Location::Line(12).display(), "line 12");
+    }
+
+    fn ole(streams: &[&str]) -> Vec<u8> {
+        use std::io::Write;
+        let mut cfb = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+        for s in streams {
+            cfb.create_stream(s).unwrap().write_all(b"data").unwrap();
+        }
+        cfb.flush().unwrap();
+        cfb.into_inner().into_inner()
+    }
+
+    #[test]
+    fn refusals_media_and_missing_files() {
+        use testutil::{run_bytes, run_file};
+        let l = Limits::default();
+        let c = run_file(
+            "secret.docx",
+            &ole(&["/EncryptedPackage", "/EncryptionInfo"]),
+            &l,
+        );
+        assert_eq!(c.status(), Status::NotInspected(PROTECTED_REASON.into()));
+        let c = run_bytes("old.doc", &ole(&["/WordDocument"]), &l);
+        assert!(matches!(c.status(), Status::NotInspected(r) if r.contains(".docx")));
+        let c = run_file("IMG_0001.JPG", b"\xFF\xD8\xFF\xE1 exif", &l);
+        assert_eq!(c.status(), Status::Media);
+        assert_eq!(c.files[0].1, "jpg");
+        let c = run_bytes("clip.mp4", b"\0\0\0\x20ftypisom\0\0", &l);
+        assert_eq!(c.status(), Status::Media);
+        let c = run_bytes("tool.exe", b"MZ\x90\0\x03\0\0\0\x04\0", &l);
+        assert_eq!(c.status(), Status::NotInspected(UNKNOWN_REASON.into()));
+        let c = run_bytes("fake.docx", b"plain words", &l);
+        assert!(matches!(c.status(), Status::NotInspected(r) if r.contains("damaged")));
+
+        let mut c = testutil::Collect::default();
+        extract_path(Path::new("/nonexistent/x.txt"), "x.txt", &l, &mut c);
+        assert!(matches!(c.status(), Status::NotInspected(r) if r.contains("opened")));
+    }
+
+    #[test]
+    fn panics_are_caught_quietly() {
+        assert_eq!(quietly(|| 5), Some(5));
+        let r: Option<()> = quietly(|| panic!("boom"));
+        assert_eq!(r, None);
     }
 }

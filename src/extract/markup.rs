@@ -1,0 +1,305 @@
+//! HTML and XML: streamed with quick-xml. HTML is read tolerantly (unmatched or unclosed
+//! tags allowed, HTML entities resolved, `<script>`/`<style>` skipped) and its text is
+//! passed on block by block as `Part("body")`. For XML each text node (and attribute
+//! value) is passed with `header` = its element (or attribute) name and `record` = the
+//! serial number of the enclosing record element, so record-shaped XML such as CTF files
+//! (`<Pupil><UPN>…</UPN><Surname>…</Surname></Pupil>`) reads like a table.
+
+use std::io::{BufReader, Read};
+
+use quick_xml::Reader;
+use quick_xml::escape::resolve_predefined_entity;
+use quick_xml::events::{BytesRef, Event};
+
+use super::text::decode_bytes;
+use super::{Ctx, Emitter, Location, Status, zipread::io_reason};
+
+/// Resolves an entity or character reference to text (unknown entities are dropped).
+pub(crate) fn resolve_ref(r: &BytesRef, html: bool) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    let name = String::from_utf8_lossy(r);
+    if let Some(s) = resolve_predefined_entity(&name) {
+        return s.to_string();
+    }
+    if html {
+        return match name.as_ref() {
+            "nbsp" => " ",
+            "pound" => "£",
+            "euro" => "€",
+            "copy" => "©",
+            "eacute" => "é",
+            "egrave" => "è",
+            "aacute" => "á",
+            "ouml" => "ö",
+            "uuml" => "ü",
+            "auml" => "ä",
+            "ndash" => "–",
+            "mdash" => "—",
+            "rsquo" | "lsquo" => "'",
+            "ldquo" | "rdquo" => "\"",
+            _ => "",
+        }
+        .to_string();
+    }
+    String::new()
+}
+
+const BLOCKS: &[&[u8]] = &[
+    b"p",
+    b"div",
+    b"br",
+    b"li",
+    b"tr",
+    b"td",
+    b"th",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"table",
+    b"ul",
+    b"ol",
+    b"section",
+    b"article",
+    b"title",
+    b"body",
+    b"hr",
+    b"dt",
+    b"dd",
+    b"blockquote",
+    b"pre",
+    b"header",
+    b"footer",
+    b"form",
+    b"option",
+    b"label",
+];
+
+pub(crate) fn extract(reader: &mut dyn Read, html: bool, em: &mut Emitter, ctx: &Ctx) -> Status {
+    let mut xml = Reader::from_reader(BufReader::with_capacity(64 * 1024, reader));
+    if html {
+        let config = xml.config_mut();
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
+        config.allow_dangling_amp = true;
+        config.check_comments = false;
+        extract_html(&mut xml, em, ctx)
+    } else {
+        extract_xml(&mut xml, em, ctx)
+    }
+}
+
+fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx: &Ctx) -> Status {
+    let mut buf = Vec::new();
+    let mut text = String::new();
+    let mut skip: Option<Vec<u8>> = None;
+    let mut errors = 0;
+    let max = em.max_segment;
+    let part = Location::Part("body".into());
+    loop {
+        buf.clear();
+        let ev = xml.read_event_into(&mut buf);
+        if let Some(name) = &skip {
+            // Script text is not markup: `if (a < b)` can swallow the closing tag into a
+            // bogus element, so also look for it in the raw bytes.
+            let mut end = b"</".to_vec();
+            end.extend_from_slice(name);
+            let raw = match &ev {
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => e.to_ascii_lowercase(),
+                Ok(Event::Text(t)) => t.to_ascii_lowercase(),
+                _ => Vec::new(),
+            };
+            if raw.windows(end.len()).any(|w| w == end.as_slice())
+                || matches!(&ev, Ok(Event::End(e)) if [&b"head"[..], b"body", b"html"].contains(&e.local_name().as_ref()))
+            {
+                skip = None;
+                continue;
+            }
+        }
+        match ev {
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => {
+                let name = e.local_name().as_ref().to_ascii_lowercase();
+                if name == b"script" || name == b"style" {
+                    skip = Some(name);
+                } else if BLOCKS.contains(&name.as_slice()) {
+                    em.text(part.clone(), &text);
+                    text.clear();
+                }
+            }
+            Ok(Event::End(e)) => {
+                let name = e.local_name().as_ref().to_ascii_lowercase();
+                if skip.as_deref() == Some(name.as_slice()) {
+                    skip = None;
+                } else if BLOCKS.contains(&name.as_slice()) {
+                    em.text(part.clone(), &text);
+                    text.clear();
+                } else {
+                    text.push(' ');
+                }
+            }
+            Ok(Event::Empty(e)) => {
+                let name = e.local_name().as_ref().to_ascii_lowercase();
+                if BLOCKS.contains(&name.as_slice()) {
+                    em.text(part.clone(), &text);
+                    text.clear();
+                }
+            }
+            Ok(Event::Text(t)) if skip.is_none() => {
+                text.push_str(&decode_bytes(&t));
+            }
+            Ok(Event::CData(t)) if skip.is_none() => {
+                text.push_str(&decode_bytes(&t));
+            }
+            Ok(Event::GeneralRef(r)) if skip.is_none() => text.push_str(&resolve_ref(&r, true)),
+            Ok(_) => {}
+            Err(quick_xml::Error::Io(e)) => return Status::NotInspected(io_reason(&e, ctx)),
+            Err(_) => {
+                // Tolerate broken markup: the reader resumes after the bad bit.
+                errors += 1;
+                if errors > 10_000 {
+                    break;
+                }
+            }
+        }
+        if text.len() > max {
+            em.text(part.clone(), &text);
+            text.clear();
+        }
+    }
+    em.text(part, &text);
+    Status::Inspected
+}
+
+fn extract_xml<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx: &Ctx) -> Status {
+    let mut buf = Vec::new();
+    // (element name, its serial number)
+    let mut stack: Vec<(String, u64)> = Vec::new();
+    let mut serial = 0u64;
+    let mut text = String::new();
+    let max = em.max_segment;
+    let flush = |em: &mut Emitter, stack: &[(String, u64)], text: &mut String| {
+        if text.trim().is_empty() {
+            text.clear();
+            return;
+        }
+        let (name, _) = stack.last().cloned().unwrap_or_default();
+        let record = stack.len().checked_sub(2).map(|i| stack[i].1);
+        let location = match stack.len() {
+            0 => Location::Part("text".into()),
+            1 => Location::Part(name.clone()),
+            n => Location::Part(format!("{}/{}", stack[n - 2].0, name)),
+        };
+        em.emit(
+            location,
+            text,
+            Some(&name).filter(|n| !n.is_empty()).map(|n| n.as_str()),
+            false,
+            record,
+        );
+        text.clear();
+    };
+    loop {
+        buf.clear();
+        match xml.read_event_into(&mut buf) {
+            Ok(Event::Eof) => break,
+            Ok(ev @ (Event::Start(_) | Event::Empty(_))) => {
+                flush(em, &stack, &mut text);
+                let (e, empty) = match &ev {
+                    Event::Start(e) => (e, false),
+                    Event::Empty(e) => (e, true),
+                    _ => unreachable!(),
+                };
+                let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
+                serial += 1;
+                for attr in e.attributes().flatten() {
+                    let key = String::from_utf8_lossy(attr.key.local_name().as_ref()).into_owned();
+                    if attr.key.as_ref().starts_with(b"xmlns") {
+                        continue;
+                    }
+                    if let Ok(v) = attr.decode_and_unescape_value(xml.decoder()) {
+                        let loc = Location::Part(format!("{name}@{key}"));
+                        em.emit(loc, &v, Some(&key), false, Some(serial));
+                    }
+                }
+                if !empty {
+                    stack.push((name, serial));
+                }
+            }
+            Ok(Event::End(_)) => {
+                flush(em, &stack, &mut text);
+                stack.pop();
+            }
+            Ok(Event::Text(t)) => text.push_str(&decode_bytes(&t)),
+            Ok(Event::CData(t)) => text.push_str(&decode_bytes(&t)),
+            Ok(Event::GeneralRef(r)) => text.push_str(&resolve_ref(&r, false)),
+            Ok(_) => {}
+            Err(quick_xml::Error::Io(e)) => return Status::NotInspected(io_reason(&e, ctx)),
+            Err(_) => {
+                flush(em, &stack, &mut text);
+                return Status::NotInspected("damaged or unreadable XML".into());
+            }
+        }
+        if text.len() > max {
+            flush(em, &stack, &mut text);
+        }
+    }
+    flush(em, &stack, &mut text);
+    Status::Inspected
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::run_bytes;
+    use super::super::{Limits, Status};
+
+    #[test]
+    fn html_text_without_scripts() {
+        let html = b"<!DOCTYPE html><html><head><title>Class list</title><style>p{color:red}</style>
+            <script>if (a < b && c) { x = '<p>'; }</script></head>
+            <body><p>Jane <b>Smith</b> &amp; Tom&nbsp;Jones<br>DOB 01/02/2015<p>Unclosed &pound;5</body></html>";
+        let c = run_bytes("page.html", html, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected);
+        let all = c.all_text();
+        assert!(all.contains("Class list"), "{all}");
+        assert!(
+            all.contains("Jane Smith  & Tom Jones") || all.contains("Jane Smith & Tom Jones"),
+            "{all}"
+        );
+        assert!(all.contains("DOB 01/02/2015"));
+        assert!(all.contains("Unclosed £5"));
+        assert!(!all.contains("color"));
+        assert!(!all.contains("x ="), "{all}");
+    }
+
+    #[test]
+    fn xml_records_like_a_table() {
+        let xml = br#"<?xml version="1.0"?><CTfile><Pupils>
+            <Pupil><UPN>A123</UPN><Surname>Smith &amp; Co</Surname></Pupil>
+            <Pupil id="7"><UPN>B456</UPN><Surname>Jones</Surname></Pupil></Pupils></CTfile>"#;
+        let c = run_bytes("ctf.xml", xml, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected);
+        let s = c.find("Smith & Co");
+        assert_eq!(s.header.as_deref(), Some("Surname"));
+        assert_eq!(s.location.display(), "Pupil/Surname");
+        let a = c.find("A123");
+        assert_eq!(a.record, s.record);
+        let j = c.find("Jones");
+        assert_ne!(j.record, s.record);
+        assert_eq!(c.find("7").header.as_deref(), Some("id"));
+        assert_eq!(c.find("7").record, j.record);
+    }
+
+    #[test]
+    fn broken_xml_and_invalid_utf8() {
+        let c = run_bytes("bad.xml", b"<a><b>text</c></a>", &Limits::default());
+        assert!(matches!(c.status(), Status::NotInspected(_)));
+        let c = run_bytes("x.xml", b"<a>caf\xe9</a>", &Limits::default());
+        // Invalid UTF-8 is read leniently rather than refused.
+        assert_eq!(c.status(), Status::Inspected);
+    }
+}
