@@ -23,7 +23,9 @@ const MAX_FINDINGS: usize = 100;
 /// How far before a match a context word may be, in bytes.
 const CONTEXT_WINDOW: usize = 48;
 /// How many pieces of running text around a person mention sensitive words may be.
-const PERSON_WINDOW: u64 = 3;
+const PERSON_WINDOW: u64 = 5;
+/// How many XML elements away a person element may be for nested records.
+const XML_WINDOW: u64 = 40;
 /// Bound on remembered pending items per file (memory stays flat on huge files).
 const MAX_PENDING: usize = 200_000;
 
@@ -143,6 +145,8 @@ type RecordKey = (String, u64);
 
 /// Something that counts only if a person is near: resolved when the file ends.
 struct Pending {
+    /// From a named part (XML element) rather than a table cell.
+    loose: bool,
     category: &'static str,
     owned_category: Option<String>,
     index: u64,
@@ -166,6 +170,13 @@ struct FileState {
     anchored_records: HashSet<RecordKey>,
     pending: Vec<Pending>,
     strong: HashSet<&'static str>,
+    /// Title + surname mentions, held until the end: (surname, name, index, record,
+    /// location, excerpt).
+    titled: Vec<(String, String, u64, Option<RecordKey>, String, String)>,
+    /// Surnames of public figures and characters this file mentions.
+    figure_surnames: HashSet<String>,
+    /// Header cells of the pipe table being read, if any.
+    pipe_header: Option<Vec<String>>,
 }
 
 impl FileState {
@@ -199,8 +210,12 @@ impl FileState {
     }
 
     fn near_anchor(&self, index: u64) -> bool {
-        let lo = index.saturating_sub(PERSON_WINDOW);
-        let hi = index + PERSON_WINDOW;
+        self.near_anchor_within(index, PERSON_WINDOW)
+    }
+
+    fn near_anchor_within(&self, index: u64, window: u64) -> bool {
+        let lo = index.saturating_sub(window);
+        let hi = index + window;
         let pos = self.anchors.partition_point(|&a| a < lo);
         self.anchors.get(pos).is_some_and(|&a| a <= hi)
     }
@@ -218,6 +233,16 @@ fn sheet_of(loc: &Location) -> &str {
         Location::Cell { sheet, .. } => sheet,
         _ => "",
     }
+}
+
+/// The cells of a `| a | b |` table row, if the line is one.
+fn pipe_cells(line: &str) -> Option<Vec<&str>> {
+    let t = line.trim();
+    if !t.starts_with('|') || t.matches('|').count() < 3 {
+        return None;
+    }
+    let inner = t.trim_start_matches('|').trim_end_matches('|');
+    Some(inner.split('|').map(str::trim).collect())
 }
 
 /// Values meaning "no" / "none" in a flag or notes column.
@@ -254,6 +279,37 @@ impl Visitor for Analyzer<'_> {
     fn segment(&mut self, seg: &Segment<'_>) {
         let det = self.det;
         let Some(st) = self.cur.as_mut() else { return };
+        // Markdown and plain-text pipe tables ("| Name | Class |"): treat like a table.
+        if let (Location::Line(n), None) = (&seg.location, seg.header) {
+            match pipe_cells(seg.text) {
+                Some(cells) if st.pipe_header.is_none() => {
+                    let headers: Vec<String> = cells.iter().map(|c| normalise_header(c)).collect();
+                    st.headers.insert(String::new(), headers.clone());
+                    st.pipe_header = Some(headers);
+                    return;
+                }
+                Some(cells) => {
+                    if cells
+                        .iter()
+                        .all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+                    {
+                        return; // the |---|---| separator row
+                    }
+                    let headers = st.pipe_header.clone().unwrap_or_default();
+                    for (i, cell) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                        self.segment(&Segment {
+                            location: Location::Line(*n),
+                            text: cell,
+                            header: headers.get(i).map(String::as_str),
+                            is_header: false,
+                            record: Some(*n),
+                        });
+                    }
+                    return;
+                }
+                None => st.pipe_header = None,
+            }
+        }
         st.index += 1;
         let sheet = sheet_of(&seg.location).to_string();
         if seg.is_header {
@@ -266,7 +322,14 @@ impl Visitor for Analyzer<'_> {
         }
         let record: Option<RecordKey> = seg.record.map(|r| (sheet.clone(), r));
         let header = seg.header.map(normalise_header);
-        let column = header.as_deref().and_then(|h| det.columns.get(h).copied());
+        // A table whose "header row" has a single cell is a form or a title, not a list:
+        // its first column holds labels, not names.
+        let form_layout = matches!(seg.location, Location::Cell { .. })
+            && st.headers.get(&sheet).is_some_and(|h| h.len() == 1);
+        let column = header
+            .as_deref()
+            .filter(|_| !form_layout)
+            .and_then(|h| det.columns.get(h).copied());
         let text = seg.text;
 
         // Columns of a table: every value in a name column is a name.
@@ -274,8 +337,8 @@ impl Visitor for Analyzer<'_> {
             Some(ColumnKind::Name) => {
                 let generic = header.as_deref() == Some("name");
                 let table_is_personal = st.table_has(&sheet, det, |k| *k != ColumnKind::Name)
-                    || !det.names.find(text, det.known.as_deref()).is_empty();
-                if Names::plausible_column_value(text) && (!generic || table_is_personal) {
+                    || !det.names.find(text, det.known.as_deref()).names.is_empty();
+                if det.names.plausible_column_value(text) && (!generic || table_is_personal) {
                     st.count("full_name", &seg.location, mask("full_name", text));
                     st.anchor(&record);
                     if record.is_none() {
@@ -317,17 +380,36 @@ impl Visitor for Analyzer<'_> {
         }
         let st = self.cur.as_mut().expect("in a file");
 
-        // Names in running text.
-        let found = det.names.find(text, det.known.as_deref());
-        for n in &found {
-            st.count(
-                "full_name",
-                &seg.location,
-                mask("full_name", &text[n.start..n.end]),
-            );
+        // Names in running text (not in a column of authors or historical figures).
+        let found = if column == Some(ColumnKind::Public) {
+            super::names::Found::default()
+        } else {
+            det.names.find(text, det.known.as_deref())
+        };
+        st.figure_surnames.extend(found.figure_surnames);
+        let mut anchored = false;
+        for n in &found.names {
+            let excerpt = mask("full_name", &text[n.start..n.end]);
+            if let Some(surname) = &n.title_surname {
+                // "Mrs Fox": decided at the end, once we know whether the file is about
+                // Fantastic Mr Fox.
+                if st.titled.len() < MAX_PENDING {
+                    st.titled.push((
+                        surname.clone(),
+                        n.normalised.clone(),
+                        st.index,
+                        record.clone(),
+                        seg.location.display(),
+                        excerpt,
+                    ));
+                }
+                continue;
+            }
+            st.count("full_name", &seg.location, excerpt);
             st.subject(format!("name:{}", n.normalised));
+            anchored = true;
         }
-        if !found.is_empty() {
+        if anchored {
             st.anchor(&record);
         }
 
@@ -347,7 +429,11 @@ impl Visitor for Analyzer<'_> {
                 Some("a photo, video or sound recording (not read)".to_string()),
             ),
         };
-        if status == Status::Media && self.det.images_are_personal {
+        // A scanned document (a PDF that is only images) is a picture of a page: like a
+        // photo, it cannot be read, so it counts as personal data unless policy says not.
+        let image_like = status == Status::Media
+            || status == Status::NotInspected(extract::SCANNED_REASON.into());
+        if image_like && self.det.images_are_personal && !looks_like_artwork(&st.path) {
             st.count(
                 "photo",
                 &Location::Part("whole file".into()),
@@ -355,13 +441,32 @@ impl Visitor for Analyzer<'_> {
             );
             st.subject("photo".into());
         }
+        // Title + surname mentions count unless the file is about a character or figure of
+        // that surname.
+        for (surname, name, index, record, location, excerpt) in std::mem::take(&mut st.titled) {
+            if st.figure_surnames.contains(&surname) {
+                continue;
+            }
+            st.count("full_name", &Location::Part(location), excerpt);
+            st.subject(format!("name:{name}"));
+            let pos = st.anchors.partition_point(|&a| a < index);
+            st.anchors.insert(pos, index);
+            if let Some(r) = record {
+                st.anchored_records.insert(r);
+            }
+        }
         // Resolve what needed a person nearby.
         let has_personal = st.categories.keys().any(|k| !super::is_sensitive(k));
         let pending = std::mem::take(&mut st.pending);
         let mut resolved = Vec::new();
         for p in pending {
             let tied = match &p.record {
-                Some(r) => st.anchored_records.contains(r),
+                // Nested XML records (CTF: <Pupil><SENhistory><SEN>…) tie to the nearest
+                // person element within a wider window.
+                Some(r) => {
+                    st.anchored_records.contains(r)
+                        || (p.loose && st.near_anchor_within(p.index, XML_WINDOW))
+                }
                 None => st.near_anchor(p.index),
             };
             let strong = has_personal && st.strong.contains(p.category);
@@ -426,6 +531,7 @@ fn push_pending(
     }
     let index = st.index;
     st.pending.push(Pending {
+        loose: matches!(location, Location::Part(_)),
         category,
         owned_category,
         index,
@@ -486,6 +592,26 @@ impl Analyzer<'_> {
             }
         }
     }
+}
+
+/// Image files named as logos, icons or similar artwork are not photos of people.
+fn looks_like_artwork(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_lowercase();
+    [
+        "logo",
+        "icon",
+        "crest",
+        "badge",
+        "banner",
+        "letterhead",
+        "favicon",
+        "emblem",
+        "watermark",
+        "clipart",
+        "clip art",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
 }
 
 fn static_category(c: &str) -> Option<&'static str> {

@@ -25,6 +25,8 @@ pub struct Names {
     words: HashSet<String>,
     figures: HashSet<String>,
     figure_words: HashSet<String>,
+    /// Finds multi-word figures in folded, lower-case text.
+    figure_ac: aho_corasick::AhoCorasick,
 }
 
 const TITLES: &[&str] = &[
@@ -183,6 +185,17 @@ pub struct FoundName {
     pub normalised: String,
     /// Found by dictionary alone (weaker than a title or label).
     pub dictionary_only: bool,
+    /// For a title and one surname ("Mrs Fox"): that surname, so a file that also mentions
+    /// a public figure or character of that surname ("Fantastic Mr Fox") can set it aside.
+    pub title_surname: Option<String>,
+}
+
+/// What [`Names::find`] saw in a piece of text.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub names: Vec<FoundName>,
+    /// Last words of the public figures and characters mentioned ("fox", "wormwood").
+    pub figure_surnames: Vec<String>,
 }
 
 pub fn normalise(s: &str) -> String {
@@ -231,12 +244,18 @@ impl Names {
             .filter(|f| !f.contains(' '))
             .cloned()
             .collect();
+        let multi: Vec<&String> = figures.iter().filter(|f| f.contains(' ')).collect();
+        let figure_ac = aho_corasick::AhoCorasickBuilder::new()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(multi)
+            .expect("figure automaton");
         Names {
             first,
             last,
             words,
             figures,
             figure_words,
+            figure_ac,
         }
     }
 
@@ -272,9 +291,59 @@ impl Names {
         parts.len() == 1 && self.figure_words.contains(&f)
     }
 
-    /// Does this look like a person's name, for a value in a name column? Only shape is
-    /// checked: in a name column every value is a name.
-    pub fn plausible_column_value(v: &str) -> bool {
+    /// Does this look like a person's name, for a value in a name column? In a name column
+    /// every value is a name, so mostly shape is checked: words start with a capital (bar
+    /// particles such as "van", "bin"), and a short single word must be a known name (so
+    /// staff-initial codes like "MHa" and form labels like "Date of birth" do not count).
+    pub fn plausible_column_value(&self, v: &str) -> bool {
+        if !Self::shape_ok(v) {
+            return false;
+        }
+        const PARTICLES: &[&str] = &[
+            "van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "bin", "bint", "al",
+            "el", "ibn", "dos", "das", "del", "y", "ter", "ten", "mac", "ap",
+        ];
+        let words: Vec<&str> = v.split_whitespace().collect();
+        let all_lower = v
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_lowercase);
+        for w in &words {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.is_empty() {
+                continue;
+            }
+            let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
+            if !starts_upper
+                && !PARTICLES.contains(&w.to_lowercase().as_str())
+                && !(all_lower && (self.is_first(w) || self.is_last(w)))
+            {
+                return false;
+            }
+        }
+        if words.len() == 1 {
+            let w = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+            // Staff codes such as "MHa", "JIl", "KZh": two capitals then lower case.
+            let c: Vec<char> = w.chars().collect();
+            if (3..=4).contains(&c.len())
+                && c[0].is_uppercase()
+                && c[1].is_uppercase()
+                && c[2..].iter().all(|x| x.is_lowercase())
+            {
+                return false;
+            }
+            let known = self.is_first(w) || self.is_last(w);
+            if w.chars().count() <= 3 && !known {
+                return false;
+            }
+            if !known && everyday_word(&w.to_lowercase()) {
+                return false;
+            }
+        }
+        true
+    }
+
+    fn shape_ok(v: &str) -> bool {
         let v = v.trim();
         if v.is_empty() || v.chars().count() > 80 {
             return false;
@@ -291,18 +360,36 @@ impl Names {
     }
 
     /// Finds names in `text`.
-    pub fn find(&self, text: &str, known: Option<&dyn KnownNames>) -> Vec<FoundName> {
+    pub fn find(&self, text: &str, known: Option<&dyn KnownNames>) -> Found {
         let toks = tokens(text);
-        let mut out: Vec<FoundName> = Vec::new();
+        let mut out = Found::default();
         let mut i = 0;
         while i < toks.len() {
             if let Some((name, next)) = self.at(text, &toks, i, known) {
-                if !self.is_figure(&name.normalised) {
-                    out.push(name);
+                if self.is_figure(&name.normalised) {
+                    if let Some(last) = name.normalised.rsplit(' ').next() {
+                        out.figure_surnames.push(fold(last));
+                    }
+                } else {
+                    out.names.push(name);
                 }
                 i = next;
             } else {
+                // A figure the name rules did not pick up ("Fantastic Mr Fox" as a title).
                 i += 1;
+            }
+        }
+        // Multi-word figures anywhere in the text ("The Tale of Tom Kitten").
+        let lower = fold(&text.to_lowercase()).replace('.', "");
+        for m in self.figure_ac.find_iter(&lower) {
+            let before = lower[..m.start()].chars().last();
+            let after = lower[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            if let Some(last) = lower[m.start()..m.end()].rsplit(' ').next() {
+                out.figure_surnames.push(last.to_string());
             }
         }
         out
@@ -318,6 +405,8 @@ impl Names {
     ) -> Option<(FoundName, usize)> {
         let t = toks[i];
         let lower = t.text.to_lowercase();
+        // "the Norman Conquest", "a Grace Darling": an article before it makes it a thing.
+        let after_article = i > 0 && matches!(toks[i - 1].text, "the" | "a" | "an" | "The");
         let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
             let between = &text[a.end..b.start];
             between.len() <= 3
@@ -341,6 +430,7 @@ impl Names {
             end: toks[to - 1].end,
             normalised: normalise(&text[toks[from].start..toks[to - 1].end]),
             dictionary_only,
+            title_surname: None,
         };
 
         // 1. Title + name: "Mrs Okafor", "Mr D. Whitfield", "Dr Amara Nwosu".
@@ -355,7 +445,14 @@ impl Names {
                 && capitalised(toks[end - 1].text)
                 && toks[end - 1].text.chars().count() > 1
             {
-                return Some((make(i, end, false), end));
+                if organisation(&toks[i + 1..end]) {
+                    return None;
+                }
+                let mut name = make(i, end, false);
+                if end == i + 2 {
+                    name.title_surname = Some(fold(&toks[i + 1].text.to_lowercase()));
+                }
+                return Some((name, end));
             }
         }
 
@@ -379,6 +476,9 @@ impl Names {
             if after < toks.len() && capitalised_or_initial(toks[after].text) {
                 let end = run(after, 4);
                 let words = end - after;
+                if organisation(&toks[after..end]) {
+                    return None;
+                }
                 if words >= 2 || (words == 1 && self.is_first(toks[after].text)) {
                     return Some((make(after, end, false), end));
                 }
@@ -399,7 +499,7 @@ impl Names {
         }
 
         // 5. Dictionary: First [Middle] Surname.
-        if capitalised(t.text) && self.is_first(t.text) {
+        if capitalised(t.text) && self.is_first(t.text) && !after_article {
             let end = run(i, 4);
             if end >= i + 2 {
                 let last = toks[end - 1].text;
@@ -426,8 +526,14 @@ impl Names {
         //     word must not be an everyday word, a month or a day.
         if capitalised(t.text)
             && !self.is_first(t.text)
+            && !after_article
+            && !t.text.contains('-')
             && i + 1 < toks.len()
             && gap_ok(&t, &toks[i + 1])
+            // Exactly two words: "Role-play Tom Kitten" is not "Role-play Tom".
+            && !(i + 2 < toks.len()
+                && gap_ok(&toks[i + 1], &toks[i + 2])
+                && capitalised(toks[i + 2].text))
         {
             let next = toks[i + 1].text;
             if t.text.chars().count() >= 3
@@ -435,7 +541,7 @@ impl Names {
                 && self.is_last(next)
                 && !self.is_word(next)
                 && !self.is_word(t.text)
-                && !everyday_word(&lower)
+                && !lower.split('-').any(everyday_word)
             {
                 return Some((make(i, i + 2, true), i + 2));
             }
@@ -448,7 +554,16 @@ impl Names {
             && i + 1 < toks.len()
         {
             let between = &text[t.end..toks[i + 1].start];
-            if matches!(between.trim(), "," | ":") && between.len() <= 3 {
+            let caps = t
+                .text
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let sep_ok = match between.trim() {
+                "," => true,
+                ":" => caps, // "BURNS: EMMA" (exam entries) but not "English: Matilda"
+                _ => false,
+            };
+            if sep_ok && between.len() <= 3 {
                 let n = toks[i + 1].text;
                 if capitalised(n) && self.is_first(n) && !self.is_word(n) {
                     return Some((make(i, i + 2, true), i + 2));
@@ -543,6 +658,46 @@ fn everyday_word(lower: &str) -> bool {
             .collect()
     });
     words.contains(lower)
+}
+
+/// Words that make a capitalised run an organisation, not a person.
+fn organisation(toks: &[Token<'_>]) -> bool {
+    const ORG: &[&str] = &[
+        "school",
+        "primary",
+        "academy",
+        "college",
+        "university",
+        "council",
+        "trust",
+        "ltd",
+        "limited",
+        "plc",
+        "services",
+        "company",
+        "church",
+        "centre",
+        "center",
+        "department",
+        "nhs",
+        "hospital",
+        "surgery",
+        "federation",
+        "nursery",
+        "infants",
+        "juniors",
+        "office",
+        "team",
+        "group",
+        "association",
+        "society",
+        "club",
+        "library",
+        "museum",
+        "foundation",
+    ];
+    toks.iter()
+        .any(|t| ORG.contains(&t.text.to_lowercase().as_str()))
 }
 
 fn capitalised_or_initial(t: &str) -> bool {

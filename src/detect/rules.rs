@@ -91,6 +91,8 @@ pub enum ColumnKind {
     /// Holds sensitive data of this category.
     Sensitive(&'static str),
     OtherPersonal,
+    /// People studied or published (authors, scientists): not the school's people.
+    Public,
 }
 
 /// Normalises a header or label: lower case, `_ . -` and runs of spaces to one space, a
@@ -228,6 +230,7 @@ pub fn columns(rules: &[ColumnRule]) -> HashMap<String, ColumnKind> {
                 ColumnKind::Sensitive(c)
             }
             "other_personal" => ColumnKind::OtherPersonal,
+            "public" => ColumnKind::Public,
             other => panic!("unknown column kind {other}"),
         };
         for h in &r.headers {

@@ -205,6 +205,8 @@ pub const BOMB_REASON: &str = "archive expands too much (possible zip bomb)";
 pub const PROTECTED_REASON: &str = "protected";
 /// The reason given for files of unknown formats.
 pub const UNKNOWN_REASON: &str = "not a format safecarry can read";
+/// Reason for a PDF with no text layer: a scanned document, in effect an image.
+pub const SCANNED_REASON: &str = "no text layer (a scanned image?)";
 
 /// State shared by everything read from one top-level input.
 #[derive(Default)]

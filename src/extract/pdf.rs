@@ -41,7 +41,7 @@ pub(crate) fn extract(bytes: &[u8], em: &mut Emitter) -> Status {
         if failed == pages.len() {
             return Status::NotInspected(DAMAGED_PDF.into());
         }
-        return Status::NotInspected("no text layer (a scanned image?)".into());
+        return Status::NotInspected(crate::extract::SCANNED_REASON.into());
     }
     Status::Inspected
 }
@@ -114,7 +114,7 @@ mod tests {
         let c = run_bytes("scan.pdf", &pdf(&[""]), &Limits::default());
         assert_eq!(
             c.status(),
-            Status::NotInspected("no text layer (a scanned image?)".into())
+            Status::NotInspected(crate::extract::SCANNED_REASON.into())
         );
         let mut bytes = pdf(&["Some text"]);
         bytes.truncate(bytes.len() / 2);

@@ -140,6 +140,44 @@ sharp strong noble chase cliff dale glen don guy ray sandy drew sage
 # the detector should treat a bare single-word match as weak evidence only.
 # ---------------------------------------------------------------------------
 PUBLIC_FIGURES = """
+mrs tabitha twitchit
+tabitha twitchit
+jemima puddle-duck
+mr jeremy fisher
+squirrel nutkin
+benjamin bunny
+mr mcgregor
+mrs rabbit
+mrs tittlemouse
+pigling bland
+samuel whiskers
+johnny town-mouse
+timmy tiptoes
+mr tod
+tommy brock
+hunca munca
+mr wormwood
+mrs wormwood
+michael wormwood
+bruce bogtrotter
+lavender brown
+mr twit
+mrs twit
+george kranky
+james henry trotter
+aunt sponge
+aunt spiker
+mr hoppy
+mrs silver
+charlie bucket
+augustus gloop
+veruca salt
+violet beauregarde
+mike teavee
+grandpa joe
+boggis
+bunce
+bean
 # --- British history
 boudicca
 caratacus
