@@ -330,3 +330,35 @@ fn command_line_mistakes_are_usage_errors() {
     );
     assert!(tree(&folder).is_empty());
 }
+
+#[test]
+fn destinations_the_policy_does_not_allow_are_refused() {
+    let s = Sandbox::new();
+    s.write("a.txt", "x");
+    let export = s.mkdir("Export");
+    let other = s.mkdir("Desktop");
+    s.write(
+        "policy.toml",
+        format!(
+            "allowed_destinations = [\"removable\", \"export_folder\"]\nexport_folders = [\"{}\"]\n",
+            export.display()
+        ),
+    );
+    let out = s.seal(&["a.txt", "--to", "Desktop"]);
+    assert_code(&out, 3);
+    assert!(
+        stderr(&out).contains("policy does not allow"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(tree(&other).is_empty());
+    // An export folder (or a folder inside one) is allowed.
+    s.mkdir("Export/Autumn");
+    assert_code(&s.seal(&["a.txt", "--to", "Export/Autumn"]), 0);
+    assert!(s.path("Export/Autumn/a.txt.age").exists());
+
+    s.write("policy.toml", "allowed_destinations = [\"removable\"]\n");
+    let out = s.seal(&["a.txt", "-o", "Desktop/a.age"]);
+    assert_code(&out, 3);
+    assert!(tree(&other).is_empty());
+}
