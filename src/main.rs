@@ -16,6 +16,13 @@ You choose a strong passphrase; without it, nobody can read the files.
 For all the options: safecarry --help";
 
 fn main() {
+    // Like other Unix tools, stop quietly when the reader of our output goes away
+    // (`safecarry ledger show | head`) instead of panicking on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let code = real_main();
     std::process::exit(code);
 }

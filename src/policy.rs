@@ -517,6 +517,18 @@ mod tests {
     }
 
     #[test]
+    fn the_example_policy_for_it_is_valid() {
+        let p = Policy::parse(
+            include_str!("../packaging/policy.example.toml"),
+            Path::new("example"),
+        )
+        .unwrap();
+        assert_eq!(p.school_name.as_deref(), Some("Oakfield Primary School"));
+        assert!(!p.allow_overrides);
+        assert_eq!(p.custom_identifiers.len(), 1);
+    }
+
+    #[test]
     fn custom_identifiers_must_match_their_examples() {
         let ok = "[[custom_identifier]]\nname = \"admission_number\"\npattern = 'ADM[0-9]{6}'\nexamples = [\"ADM123456\"]\nnegative_examples = [\"ADM12\"]\n";
         assert_eq!(parse(ok).unwrap().custom_identifiers.len(), 1);
