@@ -2,6 +2,7 @@
 //! prints the result. They hold no file-format or crypto logic of their own.
 
 pub mod destinations;
+pub mod ledger;
 pub mod open;
 pub mod passphrase;
 pub mod scan;
@@ -23,6 +24,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Some(Command::Open(args)) => open::run(&args, &cli.common),
         Some(Command::Scan(args)) => scan::run(&args.paths, &cli.common),
         Some(Command::Destinations) => destinations::run(&cli.common),
+        Some(Command::Ledger(cmd)) => ledger::run(&cmd, &cli.common),
         None => seal::run(&cli.paths, &Default::default(), false, &cli.common, true),
     }
 }
