@@ -160,7 +160,7 @@ impl Ledger {
                 obj.insert("path".into(), json!(text));
             }
             LedgerPaths::Hashed => {
-                obj.insert("path_hash".into(), json!(self.path_hash(&text)?));
+                obj.insert("path_hash".into(), json!(self.path_hash(text)?));
             }
         }
         Ok(())
