@@ -88,6 +88,61 @@ pub enum Command {
     /// recognised exactly.
     #[command(subcommand)]
     Roster(RosterCommand),
+
+    /// Read the transfer ledger (for IT): verify it, show it, export it, report a lost volume.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LedgerCommand {
+    /// Check every link of the hash chain; exit 1 naming the first broken entry.
+    #[command(
+        after_help = "Examples:\n  safecarry ledger verify\n  safecarry ledger verify --head 3f2a…   (a head hash you recorded earlier)"
+    )]
+    Verify {
+        /// A head hash recorded earlier: check it is still in the chain.
+        #[arg(long, value_name = "HASH")]
+        head: Option<String>,
+    },
+    /// Show entries as a table (or JSON lines with --json).
+    #[command(
+        after_help = "Examples:\n  safecarry ledger show --since 2025-03-01 --event seal\n  safecarry ledger show --volume STICK --json"
+    )]
+    Show(LedgerFilter),
+    /// Export entries for a spreadsheet (csv) or a SIEM (jsonl).
+    Export {
+        /// csv or jsonl.
+        #[arg(long, value_name = "FORMAT", value_parser = ["csv", "jsonl"])]
+        format: String,
+        #[command(flatten)]
+        filter: LedgerFilter,
+    },
+    /// The lost-media report: everything sealed onto one volume, for a breach assessment.
+    Report {
+        /// The volume's label (e.g. STICK) or id.
+        #[arg(long, value_name = "LABEL|ID")]
+        volume: String,
+    },
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct LedgerFilter {
+    /// Only entries at or after this time (YYYY-MM-DD or RFC 3339; dates are UTC).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Only entries before this time.
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Only this user's entries.
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// Only entries written to this volume (label or id).
+    #[arg(long, value_name = "LABEL|ID")]
+    pub volume: Option<String>,
+    /// Only this event: seal, seal_failed, open or check.
+    #[arg(long, value_name = "EVENT", value_parser = ["seal", "seal_failed", "open", "check"])]
+    pub event: Option<String>,
 }
 
 #[derive(Debug, Args)]

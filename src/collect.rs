@@ -175,16 +175,16 @@ fn walk_one(input: &Path, root: &str, plan: &mut Plan) -> Result<()> {
     let mut skipped = Vec::new();
     let mut walker = walker.filter_entry(|e| {
         // Litter folders are skipped whole; the entry itself is reported below.
-        if e.depth() > 0 && e.file_type().is_dir() {
-            if let Some(n) = e.file_name().to_str() {
-                if is_litter(n, true) {
-                    skipped.push(Skipped {
-                        path: e.path().to_path_buf(),
-                        reason: SkipReason::Litter,
-                    });
-                    return false;
-                }
-            }
+        if e.depth() > 0
+            && e.file_type().is_dir()
+            && let Some(n) = e.file_name().to_str()
+            && is_litter(n, true)
+        {
+            skipped.push(Skipped {
+                path: e.path().to_path_buf(),
+                reason: SkipReason::Litter,
+            });
+            return false;
         }
         true
     });

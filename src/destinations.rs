@@ -162,10 +162,10 @@ mod linux {
                 return Some("SD card slot".into());
             }
         }
-        if let Some(id) = by_link("by-id", dev) {
-            if id.starts_with("usb-") {
-                return Some("udev by-id usb".into());
-            }
+        if let Some(id) = by_link("by-id", dev)
+            && id.starts_with("usb-")
+        {
+            return Some("udev by-id usb".into());
         }
         let m = mount.to_string_lossy();
         if m.starts_with("/media/") || m.starts_with("/run/media/") {

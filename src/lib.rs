@@ -11,6 +11,7 @@
 //! - [`output`]: creating files safely: temp file, fsync, read-back check, no-clobber rename.
 //! - [`passphrase`]: reading, judging (zxcvbn) and generating passphrases.
 //! - [`policy`]: the IT policy file.
+//! - [`ledger`]: the tamper-evident transfer ledger (entries, store, syslog, reports).
 //! - [`destinations`]: removable drives and export folders.
 //! - [`platform`]: operating-system specifics.
 //! - [`ui`], [`progress`]: the only code that talks to the terminal.
@@ -25,6 +26,7 @@ pub mod detect;
 pub mod error;
 pub mod extract;
 pub mod interrupt;
+pub mod ledger;
 pub mod open;
 pub mod output;
 pub mod passphrase;

@@ -10,10 +10,12 @@ use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use age::armor::ArmoredReader;
 use age::secrecy::SecretString;
+use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result, show};
 use crate::output::{TEMP_PREFIX, place};
@@ -32,10 +34,12 @@ pub enum Lock {
 
 type Source = ArmoredReader<BufReader<Counting>>;
 
-/// A reader that reports progress on the ciphertext and notices Ctrl-C.
+/// A reader that reports progress on the ciphertext, hashes it (for the ledger) and
+/// notices Ctrl-C.
 struct Counting {
     file: File,
     progress: Progress,
+    digest: Arc<Mutex<(Sha256, u64)>>,
 }
 
 impl Read for Counting {
@@ -43,11 +47,19 @@ impl Read for Counting {
         interrupt::check()?;
         let n = self.file.read(buf)?;
         self.progress.inc(n as u64);
+        if let Ok(mut d) = self.digest.lock() {
+            d.0.update(&buf[..n]);
+            d.1 += n as u64;
+        }
         Ok(n)
     }
 }
 
-fn open_source(path: &Path, progress: Progress) -> Result<Source> {
+fn open_source(
+    path: &Path,
+    progress: Progress,
+    digest: Arc<Mutex<(Sha256, u64)>>,
+) -> Result<Source> {
     let file = File::open(path).map_err(|e| Error::io("open", path, &e))?;
     if file.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         return Err(
@@ -65,7 +77,11 @@ fn open_source(path: &Path, progress: Progress) -> Result<Source> {
     if !is_age(&head) {
         return Err(not_age(path));
     }
-    Ok(ArmoredReader::new(Counting { file, progress }))
+    Ok(ArmoredReader::new(Counting {
+        file,
+        progress,
+        digest,
+    }))
 }
 
 fn is_age(head: &[u8]) -> bool {
@@ -95,7 +111,7 @@ fn damaged(path: &Path) -> Error {
 
 /// Reads the header: is this a passphrase file or a key file?
 pub fn inspect(path: &Path) -> Result<Lock> {
-    let source = open_source(path, Progress::hidden())?;
+    let source = open_source(path, Progress::hidden(), Default::default())?;
     let decryptor = age::Decryptor::new_buffered(source).map_err(|e| header_error(path, e))?;
     Ok(if decryptor.is_scrypt() {
         Lock::Passphrase
@@ -131,6 +147,7 @@ pub struct Unlocked {
     reader: age::stream::StreamReader<Source>,
     input: PathBuf,
     progress: Progress,
+    digest: Arc<Mutex<(Sha256, u64)>>,
 }
 
 /// Outcome of trying a passphrase.
@@ -148,7 +165,8 @@ pub fn unlock(
 ) -> Result<Attempt> {
     let size = fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     let progress = Progress::bytes("Opening", size, show_progress);
-    let source = open_source(path, progress.clone())?;
+    let digest = Arc::new(Mutex::new((Sha256::new(), 0)));
+    let source = open_source(path, progress.clone(), digest.clone())?;
     let decryptor = age::Decryptor::new_buffered(source).map_err(|e| header_error(path, e))?;
     if !decryptor.is_scrypt() {
         return Err(key_locked(path));
@@ -161,6 +179,7 @@ pub fn unlock(
             reader,
             input: path.to_path_buf(),
             progress,
+            digest,
         }))),
         Err(D::DecryptionFailed) | Err(D::KeyDecryptionFailed) | Err(D::NoMatchingKeys) => {
             Ok(Attempt::WrongPassphrase)
@@ -197,6 +216,8 @@ pub struct Outcome {
     pub bytes: u64,
     /// True when the payload was not a tar archive (a plain `age -p` file).
     pub single_file: bool,
+    /// SHA-256 of the sealed file as read (lowercase hex), for the ledger.
+    pub sealed_sha256: Option<String>,
 }
 
 /// Restores an unlocked file into `target`.
@@ -211,6 +232,7 @@ pub fn restore(unlocked: Box<Unlocked>, target: &Path) -> Result<Outcome> {
         mut reader,
         input,
         progress,
+        digest,
     } = *unlocked;
     let _writing = interrupt::Writing::begin();
     let staging = tempfile::Builder::new()
@@ -250,7 +272,27 @@ pub fn restore(unlocked: Box<Unlocked>, target: &Path) -> Result<Outcome> {
     progress.finish();
     stager.finish()?;
     drop(staging);
+    drop(reader);
+    stager.outcome.sealed_sha256 = finish_digest(&input, &digest);
     Ok(stager.outcome)
+}
+
+/// Completes the ciphertext hash: everything age read was hashed as it streamed; any
+/// bytes it did not need to read (none, normally) are read here.
+fn finish_digest(input: &Path, digest: &Mutex<(Sha256, u64)>) -> Option<String> {
+    let mut d = digest.lock().ok()?;
+    let mut f = File::open(input).ok()?;
+    f.seek(SeekFrom::Start(d.1)).ok()?;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => d.0.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        }
+    }
+    Some(crate::output::hex(&d.0.clone().finalize()))
 }
 
 /// Name for a plain (non-tar) payload: the input's name without `.age`.

@@ -50,10 +50,10 @@ impl Progress {
 
 impl Drop for Progress {
     fn drop(&mut self) {
-        if let Some(b) = &self.bar {
-            if !b.is_finished() {
-                b.finish_and_clear();
-            }
+        if let Some(b) = &self.bar
+            && !b.is_finished()
+        {
+            b.finish_and_clear();
         }
     }
 }

@@ -10,6 +10,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
+use sha2::{Digest, Sha256};
 
 use crate::collect::{Item, Kind, Plan};
 use crate::error::{Error, Result, show};
@@ -61,15 +62,23 @@ pub fn max_sealed_size(plan: &Plan) -> u64 {
     tar + 512 + 16 + (tar / 65536 + 1) * 16
 }
 
+/// What a seal produced: the placed, verified file and the SHA-256 of each source file as
+/// it was streamed in (for the ledger; one entry per plan item, `None` for folders).
+#[derive(Debug, Clone)]
+pub struct Sealed {
+    pub file: Committed,
+    pub item_sha256: Vec<Option<String>>,
+}
+
 /// Seals `req.plan` and returns the placed, verified file.
-pub fn seal(req: &Request<'_>) -> Result<Committed> {
+pub fn seal(req: &Request<'_>) -> Result<Sealed> {
     let dir = req.target.dir();
     let final_path = req.target.path();
-    if let Target::File(p) = req.target {
-        if p.symlink_metadata().is_ok() {
-            return Err(Error::failure(format!("{} already exists", show(p)))
-                .hint("safecarry never replaces a file: choose another name"));
-        }
+    if let Target::File(p) = req.target
+        && p.symlink_metadata().is_ok()
+    {
+        return Err(Error::failure(format!("{} already exists", show(p)))
+            .hint("safecarry never replaces a file: choose another name"));
     }
     check_free_space(&dir, max_sealed_size(req.plan))?;
 
@@ -80,7 +89,7 @@ pub fn seal(req: &Request<'_>) -> Result<Committed> {
     let progress = Progress::bytes("Sealing", total, req.show_progress);
     let written = write_sealed(req, &mut pending, &progress);
     progress.finish();
-    written.map_err(|e| map_seal_error(e, &dir))?;
+    let item_sha256 = written.map_err(|e| map_seal_error(e, &dir))?;
 
     let size = std::fs::metadata(pending.temp_path())
         .map(|m| m.len())
@@ -91,38 +100,43 @@ pub fn seal(req: &Request<'_>) -> Result<Committed> {
         .commit(&final_path, find_free, &check)
         .map_err(|e| map_commit_error(e, &final_path, &dir));
     check.finish();
-    committed
+    Ok(Sealed {
+        file: committed?,
+        item_sha256,
+    })
 }
 
 fn write_sealed(
     req: &Request<'_>,
     pending: &mut PendingFile,
     progress: &Progress,
-) -> io::Result<()> {
+) -> io::Result<Vec<Option<String>>> {
     let mut recipient = age::scrypt::Recipient::new(req.passphrase.clone());
     recipient.set_work_factor(req.work_factor);
     let encryptor = age::Encryptor::with_recipients(std::iter::once(&recipient as _))
         .map_err(|e| io::Error::other(e.to_string()))?;
     let mut hashing = pending.writer();
+    let mut digests = Vec::with_capacity(req.plan.items.len());
     {
         let stream = encryptor.wrap_output(&mut hashing)?;
         let mut builder = tar::Builder::new(stream);
         for item in &req.plan.items {
-            append_item(&mut builder, item, progress)?;
+            digests.push(append_item(&mut builder, item, progress)?);
         }
         let stream = builder.into_inner()?;
         stream.finish()?;
     }
-    hashing.flush()
+    hashing.flush()?;
+    Ok(digests)
 }
 
 fn append_item<W: Write>(
     builder: &mut tar::Builder<W>,
     item: &Item,
     progress: &Progress,
-) -> io::Result<()> {
+) -> io::Result<Option<String>> {
     match item.kind {
-        Kind::Dir => tarball::append(builder, item, &mut io::empty()),
+        Kind::Dir => tarball::append(builder, item, &mut io::empty()).map(|()| None),
         Kind::File => {
             let file = File::open(&item.source).map_err(|e| SourceError::wrap(&item.source, e))?;
             let mut reader = ExactReader {
@@ -130,9 +144,11 @@ fn append_item<W: Write>(
                 remaining: item.size,
                 item,
                 progress,
+                hasher: Sha256::new(),
             };
             tarball::append(builder, item, &mut reader)?;
-            reader.check_unchanged()
+            reader.check_unchanged()?;
+            Ok(Some(crate::output::hex(&reader.hasher.finalize())))
         }
     }
 }
@@ -140,11 +156,14 @@ fn append_item<W: Write>(
 /// Reads exactly the size recorded when the plan was made, and fails if the file turns out
 /// shorter or longer: a file that changes while it is sealed would otherwise make a
 /// corrupt or inconsistent archive. (The decision: detect and fail; see docs/format.md.)
+/// It also hashes what it reads, so the ledger gets each file's SHA-256 without a second
+/// read.
 struct ExactReader<'a> {
     file: File,
     remaining: u64,
     item: &'a Item,
     progress: &'a Progress,
+    hasher: Sha256,
 }
 
 impl ExactReader<'_> {
@@ -182,6 +201,7 @@ impl Read for ExactReader<'_> {
             return Err(SourceError::changed(&self.item.source));
         }
         self.remaining -= n as u64;
+        self.hasher.update(&buf[..n]);
         self.progress.inc(n as u64);
         Ok(n)
     }

@@ -2,6 +2,7 @@
 //! prints the result. They hold no file-format or crypto logic of their own.
 
 pub mod destinations;
+pub mod ledger;
 pub mod open;
 pub mod passphrase;
 pub mod policy;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Some(Command::Policy) => policy::run(&cli.common),
         Some(Command::Roster(RosterCommand::Import { file })) => roster::import(&file, &cli.common),
         Some(Command::Roster(RosterCommand::Status)) => roster::status(&cli.common),
+        Some(Command::Ledger(cmd)) => ledger::run(&cmd, &cli.common),
         None => seal::run(&cli.paths, &Default::default(), false, &cli.common, true),
     }
 }

@@ -6,6 +6,7 @@ use serde_json::json;
 
 use crate::cli::{Common, OpenArgs};
 use crate::error::{Exit, Result, show};
+use crate::ledger::Ledger;
 use crate::open::{self, Attempt, Lock};
 use crate::policy::Policy;
 use crate::seal::human_size;
@@ -69,6 +70,10 @@ pub fn run(args: &OpenArgs, common: &Common) -> Result<Exit> {
         }
     };
     let outcome = open::restore(unlocked, &target)?;
+    let ledger = Ledger::for_policy(&policy, true);
+    let recorded = ledger
+        .open_body(&args.file, &outcome, &target)
+        .and_then(|b| ledger.append(vec![b]));
 
     if common.json {
         super::print_json(&json!({
@@ -95,5 +100,5 @@ pub fn run(args: &OpenArgs, common: &Common) -> Result<Exit> {
             println!("  {}", show(&r.path));
         }
     }
-    Ok(Exit::Success)
+    super::seal::ledger_outcome(&ledger, recorded)
 }

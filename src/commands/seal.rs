@@ -9,6 +9,7 @@ use crate::collect::{self, Kind, Plan};
 use crate::destinations::{self, Destination};
 use crate::detect::{Detector, FileReport, Summary};
 use crate::error::{Error, Exit, Result, show};
+use crate::ledger::{Ledger, SealRecord};
 use crate::policy::{DestinationKind, Policy};
 use crate::scan;
 use crate::seal::{self, Target, human_size};
@@ -47,13 +48,42 @@ pub fn run(
     check_not_inside_inputs(&target.dir(), &plan)?;
     check_allowed(&destination, &policy)?;
     let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &policy)?;
-    let outcome = seal::seal(&seal::Request {
+    let sealed = seal::seal(&seal::Request {
         plan: &plan,
         passphrase: &chosen.passphrase.secret,
         work_factor: policy.scrypt_work_factor,
         target: &target,
         show_progress: !common.no_progress && !common.json,
-    })?;
+    });
+    let ledger = Ledger::for_policy(&policy, true);
+    let record = |sealed: Option<&seal::Sealed>, failure: Option<&str>| {
+        let body = ledger.seal_body(&SealRecord {
+            plan: &plan,
+            item_sha256: sealed.map(|s| s.item_sha256.as_slice()).unwrap_or(&[]),
+            detection: &found,
+            destination: &destination,
+            verdict: &chosen.verdict,
+            generated: chosen.passphrase.generated,
+            work_factor: policy.scrypt_work_factor,
+            output: sealed.map(|s| &s.file),
+            target: &target.dir(),
+            failure,
+        })?;
+        ledger.append(vec![body])
+    };
+    let sealed = match sealed {
+        Ok(s) => s,
+        Err(e) => {
+            // The seal failed after the passphrase was accepted: record why (the reason
+            // is the user-facing message; never a passphrase or content).
+            if let Err(le) = record(None, Some(&e.message)) {
+                ui::warn(&le.message);
+            }
+            return Err(e);
+        }
+    };
+    let recorded = record(Some(&sealed), None);
+    let outcome = &sealed.file;
 
     if common.json {
         super::print_json(&json!({
@@ -112,7 +142,30 @@ pub fn run(
             show(Path::new(outcome.path.file_name().unwrap_or_default()))
         );
     }
-    Ok(Exit::Success)
+    ledger_outcome(&ledger, recorded)
+}
+
+/// The seal itself succeeded; if the ledger could not record it, the sealed file stays
+/// (it is complete and verified) but the command warns and exits 1 so IT hears of it.
+pub fn ledger_outcome(ledger: &Ledger, recorded: Result<Vec<serde_json::Value>>) -> Result<Exit> {
+    match recorded {
+        Ok(_) => {
+            if let Some(n) = &ledger.note {
+                ui::say(n);
+            }
+            Ok(Exit::Success)
+        }
+        Err(e) => {
+            ui::warn(&format!(
+                "{} The sealed file is complete and safe to use; this only affects the school's record.",
+                e.message
+            ));
+            Err(
+                Error::failure("the transfer was done but could not be recorded in the ledger")
+                    .hint("tell IT, so they can fix the ledger (the transfer itself worked)"),
+            )
+        }
+    }
 }
 
 /// "3 files and 1 folder (2.1 MB)".
@@ -319,11 +372,11 @@ fn output_name(given: Option<&str>, plan: &Plan) -> Result<String> {
             format!("{n}.age")
         });
     }
-    if plan.inputs.len() == 1 {
-        if let Some(first) = plan.items.first() {
-            let root = first.name.split('/').next().unwrap_or("sealed");
-            return Ok(format!("{root}.age"));
-        }
+    if plan.inputs.len() == 1
+        && let Some(first) = plan.items.first()
+    {
+        let root = first.name.split('/').next().unwrap_or("sealed");
+        return Ok(format!("{root}.age"));
     }
     Ok(dated_name())
 }

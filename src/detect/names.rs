@@ -472,28 +472,29 @@ impl Names {
         }
 
         // 3. Labels: "Name: Siobhan Gallagher", "Pupil - Zofia K".
-        if let Some(after) = label_end(text, toks, i) {
-            if after < toks.len() && capitalised_or_initial(toks[after].text) {
-                let end = run(after, 4);
-                let words = end - after;
-                if organisation(&toks[after..end]) {
-                    return None;
-                }
-                if words >= 2 || (words == 1 && self.is_first(toks[after].text)) {
-                    return Some((make(after, end, false), end));
-                }
+        if let Some(after) = label_end(text, toks, i)
+            && after < toks.len()
+            && capitalised_or_initial(toks[after].text)
+        {
+            let end = run(after, 4);
+            let words = end - after;
+            if organisation(&toks[after..end]) {
+                return None;
+            }
+            if words >= 2 || (words == 1 && self.is_first(toks[after].text)) {
+                return Some((make(after, end, false), end));
             }
         }
 
         // 4. Roster: exact full names of the school's people.
-        if let Some(k) = known {
-            if capitalised(t.text) {
-                let end = run(i, 4);
-                for stop in (i + 2..=end).rev() {
-                    let cand = make(i, stop, false);
-                    if k.contains(&fold(&cand.normalised)) {
-                        return Some((cand, stop));
-                    }
+        if let Some(k) = known
+            && capitalised(t.text)
+        {
+            let end = run(i, 4);
+            for stop in (i + 2..=end).rev() {
+                let cand = make(i, stop, false);
+                if k.contains(&fold(&cand.normalised)) {
+                    return Some((cand, stop));
                 }
             }
         }

@@ -202,10 +202,10 @@ pub(crate) fn sniff(name: &str, head: &[u8]) -> Format {
         "doc" | "ppt" | "dot" | "pps" => return Format::Refused(leak_ext(&ext), OLD_OFFICE),
         _ => {}
     }
-    if let Some(m) = media_by_extension(&ext) {
-        if !text {
-            return Format::Media(m);
-        }
+    if let Some(m) = media_by_extension(&ext)
+        && !text
+    {
+        return Format::Media(m);
     }
     if !text {
         return Format::Refused("binary", crate::extract::UNKNOWN_REASON);

@@ -124,10 +124,10 @@ pub(crate) fn stream_part<R: Read + Seek>(
         match xml.read_event_into(&mut buf) {
             Ok(Event::Eof) => return Ok(()),
             Ok(ev) => {
-                if let Event::Text(t) = &ev {
-                    if std::str::from_utf8(t).is_err() {
-                        return Err("damaged or unreadable file (invalid characters)".into());
-                    }
+                if let Event::Text(t) = &ev
+                    && std::str::from_utf8(t).is_err()
+                {
+                    return Err("damaged or unreadable file (invalid characters)".into());
                 }
                 if !on(&ev) {
                     return Ok(());
