@@ -22,6 +22,9 @@ _safecarry() {
             safecarry,help)
                 cmd="safecarry__subcmd__help"
                 ;;
+            safecarry,ledger)
+                cmd="safecarry__subcmd__ledger"
+                ;;
             safecarry,open)
                 cmd="safecarry__subcmd__open"
                 ;;
@@ -43,6 +46,9 @@ _safecarry() {
             safecarry__subcmd__help,help)
                 cmd="safecarry__subcmd__help__subcmd__help"
                 ;;
+            safecarry__subcmd__help,ledger)
+                cmd="safecarry__subcmd__help__subcmd__ledger"
+                ;;
             safecarry__subcmd__help,open)
                 cmd="safecarry__subcmd__help__subcmd__open"
                 ;;
@@ -58,11 +64,53 @@ _safecarry() {
             safecarry__subcmd__help,seal)
                 cmd="safecarry__subcmd__help__subcmd__seal"
                 ;;
+            safecarry__subcmd__help__subcmd__ledger,export)
+                cmd="safecarry__subcmd__help__subcmd__ledger__subcmd__export"
+                ;;
+            safecarry__subcmd__help__subcmd__ledger,report)
+                cmd="safecarry__subcmd__help__subcmd__ledger__subcmd__report"
+                ;;
+            safecarry__subcmd__help__subcmd__ledger,show)
+                cmd="safecarry__subcmd__help__subcmd__ledger__subcmd__show"
+                ;;
+            safecarry__subcmd__help__subcmd__ledger,verify)
+                cmd="safecarry__subcmd__help__subcmd__ledger__subcmd__verify"
+                ;;
             safecarry__subcmd__help__subcmd__roster,import)
                 cmd="safecarry__subcmd__help__subcmd__roster__subcmd__import"
                 ;;
             safecarry__subcmd__help__subcmd__roster,status)
                 cmd="safecarry__subcmd__help__subcmd__roster__subcmd__status"
+                ;;
+            safecarry__subcmd__ledger,export)
+                cmd="safecarry__subcmd__ledger__subcmd__export"
+                ;;
+            safecarry__subcmd__ledger,help)
+                cmd="safecarry__subcmd__ledger__subcmd__help"
+                ;;
+            safecarry__subcmd__ledger,report)
+                cmd="safecarry__subcmd__ledger__subcmd__report"
+                ;;
+            safecarry__subcmd__ledger,show)
+                cmd="safecarry__subcmd__ledger__subcmd__show"
+                ;;
+            safecarry__subcmd__ledger,verify)
+                cmd="safecarry__subcmd__ledger__subcmd__verify"
+                ;;
+            safecarry__subcmd__ledger__subcmd__help,export)
+                cmd="safecarry__subcmd__ledger__subcmd__help__subcmd__export"
+                ;;
+            safecarry__subcmd__ledger__subcmd__help,help)
+                cmd="safecarry__subcmd__ledger__subcmd__help__subcmd__help"
+                ;;
+            safecarry__subcmd__ledger__subcmd__help,report)
+                cmd="safecarry__subcmd__ledger__subcmd__help__subcmd__report"
+                ;;
+            safecarry__subcmd__ledger__subcmd__help,show)
+                cmd="safecarry__subcmd__ledger__subcmd__help__subcmd__show"
+                ;;
+            safecarry__subcmd__ledger__subcmd__help,verify)
+                cmd="safecarry__subcmd__ledger__subcmd__help__subcmd__verify"
                 ;;
             safecarry__subcmd__roster,help)
                 cmd="safecarry__subcmd__roster__subcmd__help"
@@ -89,7 +137,7 @@ _safecarry() {
 
     case "${cmd}" in
         safecarry)
-            opts="-y -h -V --json --passphrase-file --yes --no-progress --help --version seal open scan destinations policy roster help"
+            opts="-y -h -V --json --passphrase-file --yes --no-progress --help --version seal open scan destinations policy roster ledger help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -125,7 +173,7 @@ _safecarry() {
             return 0
             ;;
         safecarry__subcmd__help)
-            opts="seal open scan destinations policy roster help"
+            opts="seal open scan destinations policy roster ledger help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -155,6 +203,76 @@ _safecarry() {
         safecarry__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__help__subcmd__ledger)
+            opts="verify show export report"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__help__subcmd__ledger__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__help__subcmd__ledger__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__help__subcmd__ledger__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__help__subcmd__ledger__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -257,6 +375,232 @@ _safecarry() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger)
+            opts="-y -h --json --passphrase-file --yes --no-progress --help verify show export report help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__export)
+            opts="-y -h --format --since --until --user --volume --event --json --passphrase-file --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "csv jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "seal seal_failed open check" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__help)
+            opts="verify show export report help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__help__subcmd__verify)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__report)
+            opts="-y -h --volume --json --passphrase-file --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__show)
+            opts="-y -h --since --until --user --volume --event --json --passphrase-file --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --event)
+                    COMPREPLY=($(compgen -W "seal seal_failed open check" -- "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__ledger__subcmd__verify)
+            opts="-y -h --head --json --passphrase-file --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --head)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -36,6 +36,7 @@ complete -c safecarry -n "__fish_safecarry_needs_command" -a "scan" -d 'Look for
 complete -c safecarry -n "__fish_safecarry_needs_command" -a "destinations" -d 'List memory sticks and other removable drives, and the policy\'s export folders'
 complete -c safecarry -n "__fish_safecarry_needs_command" -a "policy" -d 'Show the policy in effect: every value and where it came from'
 complete -c safecarry -n "__fish_safecarry_needs_command" -a "roster" -d 'IT: load the school\'s pupil and staff names from an MIS export, so they are recognised exactly'
+complete -c safecarry -n "__fish_safecarry_needs_command" -a "ledger" -d 'Read the transfer ledger (for IT): verify it, show it, export it, report a lost volume'
 complete -c safecarry -n "__fish_safecarry_needs_command" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c safecarry -n "__fish_safecarry_using_subcommand seal" -l to -d 'Folder to write the sealed file into (e.g. the memory stick)' -r -F
 complete -c safecarry -n "__fish_safecarry_using_subcommand seal" -s o -l output -d 'Exact path of the sealed file to write' -r -F
@@ -88,12 +89,72 @@ complete -c safecarry -n "__fish_safecarry_using_subcommand roster; and __fish_s
 complete -c safecarry -n "__fish_safecarry_using_subcommand roster; and __fish_seen_subcommand_from help" -f -a "import" -d 'Import names from an MIS export (CSV or XLSX with Forename/Surname columns)'
 complete -c safecarry -n "__fish_safecarry_using_subcommand roster; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show how many names are loaded, and when they were imported'
 complete -c safecarry -n "__fish_safecarry_using_subcommand roster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "seal" -d 'Seal files and folders into one passphrase-locked .age file'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "open" -d 'Open a sealed .age file and restore its files'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "scan" -d 'Look for personal data in files and folders, and report it. Writes nothing'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "destinations" -d 'List memory sticks and other removable drives, and the policy\'s export folders'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "policy" -d 'Show the policy in effect: every value and where it came from'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "roster" -d 'IT: load the school\'s pupil and staff names from an MIS export, so they are recognised exactly'
-complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -l passphrase-file -d 'Read the passphrase from the first line of FILE ("-" for standard input)' -r -F
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -l json -d 'Print a machine-readable JSON result on standard output'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -s y -l yes -d 'Never ask questions: refuse instead wherever one would be needed'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -l no-progress -d 'Do not show progress bars'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -s h -l help -d 'Print help'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -f -a "verify" -d 'Check every link of the hash chain; exit 1 naming the first broken entry'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -f -a "show" -d 'Show entries as a table (or JSON lines with --json)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -f -a "export" -d 'Export entries for a spreadsheet (csv) or a SIEM (jsonl)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -f -a "report" -d 'The lost-media report: everything sealed onto one volume, for a breach assessment'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and not __fish_seen_subcommand_from verify show export report help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l head -d 'A head hash recorded earlier: check it is still in the chain' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l passphrase-file -d 'Read the passphrase from the first line of FILE ("-" for standard input)' -r -F
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l json -d 'Print a machine-readable JSON result on standard output'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Never ask questions: refuse instead wherever one would be needed'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from verify" -l no-progress -d 'Do not show progress bars'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l since -d 'Only entries at or after this time (YYYY-MM-DD or RFC 3339; dates are UTC)' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l until -d 'Only entries before this time' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l user -d 'Only this user\'s entries' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l volume -d 'Only entries written to this volume (label or id)' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l event -d 'Only this event: seal, seal_failed, open or check' -r -f -a "seal\t''
+seal_failed\t''
+open\t''
+check\t''"
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l passphrase-file -d 'Read the passphrase from the first line of FILE ("-" for standard input)' -r -F
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l json -d 'Print a machine-readable JSON result on standard output'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -s y -l yes -d 'Never ask questions: refuse instead wherever one would be needed'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -l no-progress -d 'Do not show progress bars'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l format -d 'csv or jsonl' -r -f -a "csv\t''
+jsonl\t''"
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l since -d 'Only entries at or after this time (YYYY-MM-DD or RFC 3339; dates are UTC)' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l until -d 'Only entries before this time' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l user -d 'Only this user\'s entries' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l volume -d 'Only entries written to this volume (label or id)' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l event -d 'Only this event: seal, seal_failed, open or check' -r -f -a "seal\t''
+seal_failed\t''
+open\t''
+check\t''"
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l passphrase-file -d 'Read the passphrase from the first line of FILE ("-" for standard input)' -r -F
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l json -d 'Print a machine-readable JSON result on standard output'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -s y -l yes -d 'Never ask questions: refuse instead wherever one would be needed'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -l no-progress -d 'Do not show progress bars'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from report" -l volume -d 'The volume\'s label (e.g. STICK) or id' -r
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from report" -l passphrase-file -d 'Read the passphrase from the first line of FILE ("-" for standard input)' -r -F
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from report" -l json -d 'Print a machine-readable JSON result on standard output'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from report" -s y -l yes -d 'Never ask questions: refuse instead wherever one would be needed'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from report" -l no-progress -d 'Do not show progress bars'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from report" -s h -l help -d 'Print help'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check every link of the hash chain; exit 1 naming the first broken entry'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show entries as a table (or JSON lines with --json)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export entries for a spreadsheet (csv) or a SIEM (jsonl)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "report" -d 'The lost-media report: everything sealed onto one volume, for a breach assessment'
+complete -c safecarry -n "__fish_safecarry_using_subcommand ledger; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "seal" -d 'Seal files and folders into one passphrase-locked .age file'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "open" -d 'Open a sealed .age file and restore its files'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "scan" -d 'Look for personal data in files and folders, and report it. Writes nothing'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "destinations" -d 'List memory sticks and other removable drives, and the policy\'s export folders'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "policy" -d 'Show the policy in effect: every value and where it came from'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "roster" -d 'IT: load the school\'s pupil and staff names from an MIS export, so they are recognised exactly'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "ledger" -d 'Read the transfer ledger (for IT): verify it, show it, export it, report a lost volume'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and not __fish_seen_subcommand_from seal open scan destinations policy roster ledger help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c safecarry -n "__fish_safecarry_using_subcommand help; and __fish_seen_subcommand_from roster" -f -a "import" -d 'Import names from an MIS export (CSV or XLSX with Forename/Surname columns)'
 complete -c safecarry -n "__fish_safecarry_using_subcommand help; and __fish_seen_subcommand_from roster" -f -a "status" -d 'Show how many names are loaded, and when they were imported'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "verify" -d 'Check every link of the hash chain; exit 1 naming the first broken entry'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "show" -d 'Show entries as a table (or JSON lines with --json)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "export" -d 'Export entries for a spreadsheet (csv) or a SIEM (jsonl)'
+complete -c safecarry -n "__fish_safecarry_using_subcommand help; and __fish_seen_subcommand_from ledger" -f -a "report" -d 'The lost-media report: everything sealed onto one volume, for a breach assessment'
