@@ -78,6 +78,13 @@ pub enum Command {
     )]
     Scan(ScanArgs),
 
+    /// Audit a memory stick or export folder: unlocked files with personal data, and
+    /// sealed files (known to this computer's ledger or not).
+    #[command(
+        after_help = "Examples:\n  safecarry check /media/me/STICK\n  safecarry check E:\\ --seal\n\nExit status 4 means unlocked personal data is on the drive."
+    )]
+    Check(CheckArgs),
+
     /// List memory sticks and other removable drives, and the policy's export folders.
     Destinations,
 
@@ -185,6 +192,18 @@ pub enum RosterCommand {
     },
     /// Show how many names are loaded, and when they were imported.
     Status,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The memory stick or export folder to check.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// Offer to lock the unlocked files into one sealed file on the same drive, then
+    /// delete the originals (only after the sealed file is checked).
+    #[arg(long)]
+    pub seal: bool,
 }
 
 #[derive(Debug, Args)]

@@ -248,6 +248,25 @@ fn walk_one(input: &Path, root: &str, plan: &mut Plan) -> Result<()> {
     Ok(())
 }
 
+/// A plan for chosen files under `base`, named by their paths relative to it (for `check
+/// --seal`, which seals stray files where they are on a drive).
+pub fn plan_for_files(base: &Path, files: &[PathBuf]) -> Result<Plan> {
+    let mut plan = Plan::default();
+    for f in files {
+        let meta = f.symlink_metadata().map_err(|e| Error::io("read", f, &e))?;
+        let rel = f.strip_prefix(base).unwrap_or(f);
+        let name: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        plan.items.push(item(f, name.join("/"), &meta, false));
+        plan.inputs.push(f.clone());
+        plan.canonical_inputs
+            .push(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone()));
+    }
+    Ok(plan)
+}
+
 fn item(path: &Path, name: String, meta: &Metadata, is_dir: bool) -> Item {
     Item {
         source: path.to_path_buf(),

@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'safecarry' -ScriptBlock {
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Seal files and folders into one passphrase-locked .age file')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a sealed .age file and restore its files')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Look for personal data in files and folders, and report it. Writes nothing')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Audit a memory stick or export folder: unlocked files with personal data, and sealed files (known to this computer''s ledger or not)')
             [CompletionResult]::new('destinations', 'destinations', [CompletionResultType]::ParameterValue, 'List memory sticks and other removable drives, and the policy''s export folders')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the policy in effect: every value and where it came from')
             [CompletionResult]::new('roster', 'roster', [CompletionResultType]::ParameterValue, 'IT: load the school''s pupil and staff names from an MIS export, so they are recognised exactly')
@@ -68,6 +69,17 @@ Register-ArgumentCompleter -Native -CommandName 'safecarry' -ScriptBlock {
         }
         'safecarry;scan' {
             [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of FILE ("-" for standard input)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on standard output')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never ask questions: refuse instead wherever one would be needed')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never ask questions: refuse instead wherever one would be needed')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Do not show progress bars')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'safecarry;check' {
+            [CompletionResult]::new('--passphrase-file', '--passphrase-file', [CompletionResultType]::ParameterName, 'Read the passphrase from the first line of FILE ("-" for standard input)')
+            [CompletionResult]::new('--seal', '--seal', [CompletionResultType]::ParameterName, 'Offer to lock the unlocked files into one sealed file on the same drive, then delete the originals (only after the sealed file is checked)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a machine-readable JSON result on standard output')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never ask questions: refuse instead wherever one would be needed')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never ask questions: refuse instead wherever one would be needed')
@@ -239,6 +251,7 @@ Register-ArgumentCompleter -Native -CommandName 'safecarry' -ScriptBlock {
             [CompletionResult]::new('seal', 'seal', [CompletionResultType]::ParameterValue, 'Seal files and folders into one passphrase-locked .age file')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a sealed .age file and restore its files')
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Look for personal data in files and folders, and report it. Writes nothing')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Audit a memory stick or export folder: unlocked files with personal data, and sealed files (known to this computer''s ledger or not)')
             [CompletionResult]::new('destinations', 'destinations', [CompletionResultType]::ParameterValue, 'List memory sticks and other removable drives, and the policy''s export folders')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Show the policy in effect: every value and where it came from')
             [CompletionResult]::new('roster', 'roster', [CompletionResultType]::ParameterValue, 'IT: load the school''s pupil and staff names from an MIS export, so they are recognised exactly')
@@ -253,6 +266,9 @@ Register-ArgumentCompleter -Native -CommandName 'safecarry' -ScriptBlock {
             break
         }
         'safecarry;help;scan' {
+            break
+        }
+        'safecarry;help;check' {
             break
         }
         'safecarry;help;destinations' {

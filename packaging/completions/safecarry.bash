@@ -16,6 +16,9 @@ _safecarry() {
             ",$1")
                 cmd="safecarry"
                 ;;
+            safecarry,check)
+                cmd="safecarry__subcmd__check"
+                ;;
             safecarry,destinations)
                 cmd="safecarry__subcmd__destinations"
                 ;;
@@ -39,6 +42,9 @@ _safecarry() {
                 ;;
             safecarry,seal)
                 cmd="safecarry__subcmd__seal"
+                ;;
+            safecarry__subcmd__help,check)
+                cmd="safecarry__subcmd__help__subcmd__check"
                 ;;
             safecarry__subcmd__help,destinations)
                 cmd="safecarry__subcmd__help__subcmd__destinations"
@@ -137,8 +143,26 @@ _safecarry() {
 
     case "${cmd}" in
         safecarry)
-            opts="-y -h -V --json --passphrase-file --yes --no-progress --help --version seal open scan destinations policy roster ledger help"
+            opts="-y -h -V --json --passphrase-file --yes --no-progress --help --version seal open scan check destinations policy roster ledger help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --passphrase-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__check)
+            opts="-y -h --seal --json --passphrase-file --yes --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -173,8 +197,22 @@ _safecarry() {
             return 0
             ;;
         safecarry__subcmd__help)
-            opts="seal open scan destinations policy roster ledger help"
+            opts="seal open scan check destinations policy roster ledger help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        safecarry__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

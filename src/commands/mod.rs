@@ -1,6 +1,7 @@
 //! One module per command: each turns parsed arguments into calls on the library and
 //! prints the result. They hold no file-format or crypto logic of their own.
 
+pub mod check;
 pub mod destinations;
 pub mod ledger;
 pub mod open;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
         ),
         Some(Command::Open(args)) => open::run(&args, &cli.common),
         Some(Command::Scan(args)) => scan::run(&args.paths, &cli.common),
+        Some(Command::Check(args)) => check::run(&args.dir, args.seal, &cli.common),
         Some(Command::Destinations) => destinations::run(&cli.common),
         Some(Command::Policy) => policy::run(&cli.common),
         Some(Command::Roster(RosterCommand::Import { file })) => roster::import(&file, &cli.common),
