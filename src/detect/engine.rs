@@ -27,10 +27,16 @@ const PERSON_WINDOW: u64 = 5;
 /// How many XML elements away a person element may be for nested records.
 const XML_WINDOW: u64 = 40;
 /// Bound on remembered pending items per file (memory stays flat on huge files).
-const MAX_PENDING: usize = 200_000;
+const MAX_PENDING: usize = 20_000;
+/// Most distinct people remembered per file for the estimate ("about 50,000 or more").
+const MAX_SUBJECTS: usize = 50_000;
+/// Recent anchored table records remembered (rows are read in order).
+const RECENT_RECORDS: usize = 256;
 
 pub struct Detector {
     ids: Vec<Identifier>,
+    /// All identifier patterns in one set: one pass tells which rules can match at all.
+    id_set: regex::RegexSet,
     custom: Vec<Identifier>,
     keywords: Keywords,
     columns: HashMap<String, ColumnKind>,
@@ -48,6 +54,8 @@ impl Detector {
     pub fn new(policy: &Policy) -> Result<Detector> {
         let file = rules::parse();
         let ids = rules::identifiers(&file.identifier);
+        let id_set = regex::RegexSet::new(ids.iter().map(|i| i.rule.pattern.as_str()))
+            .expect("identifier patterns compile (checked by tests)");
         let mut id_headers: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in file.identifier.iter().enumerate() {
             for h in &r.headers {
@@ -84,6 +92,7 @@ impl Detector {
         }
         Ok(Detector {
             ids,
+            id_set,
             custom,
             keywords: Keywords::build(&file.keywords),
             columns: rules::columns(&file.column),
@@ -166,9 +175,19 @@ struct FileState {
     /// Normalised header row per sheet ("" for CSV).
     headers: HashMap<String, Vec<String>>,
     index: u64,
-    anchors: Vec<u64>,
+    /// Recent person mentions (segment indexes), oldest first.
+    anchors: std::collections::VecDeque<u64>,
     anchored_records: HashSet<RecordKey>,
-    pending: Vec<Pending>,
+    anchored_order: std::collections::VecDeque<RecordKey>,
+    /// Sensitive words and person-dependent identifiers waiting to be tied to a person,
+    /// in the order they were found; resolved as soon as no later text can tie them, so
+    /// memory stays flat however big the file.
+    pending: std::collections::VecDeque<Pending>,
+    /// Untied sensitive finds per category (count, first finding): they still count if
+    /// the file turns out to describe an individual ("has an EHCP").
+    untied: BTreeMap<&'static str, (u64, Finding)>,
+    /// Normalised column headers, cached per raw header.
+    header_cache: HashMap<String, String>,
     strong: HashSet<&'static str>,
     /// Title + surname mentions, held until the end: (surname, name, index, record,
     /// location, excerpt).
@@ -192,20 +211,79 @@ impl FileState {
     }
 
     fn anchor(&mut self, record: &Option<RecordKey>) {
-        if self.anchors.last() != Some(&self.index) && self.anchors.len() < MAX_PENDING {
-            self.anchors.push(self.index);
+        if self.anchors.back() != Some(&self.index) {
+            self.anchors.push_back(self.index);
         }
         if let Some(r) = record {
-            if self.anchored_records.len() < MAX_PENDING {
-                self.anchored_records.insert(r.clone());
+            if self.anchored_records.insert(r.clone()) {
+                self.anchored_order.push_back(r.clone());
+                if self.anchored_order.len() > RECENT_RECORDS {
+                    if let Some(old) = self.anchored_order.pop_front() {
+                        self.anchored_records.remove(&old);
+                    }
+                }
             }
             self.subject(format!("row:{}:{}", r.0, r.1));
         }
     }
 
     fn subject(&mut self, key: String) {
-        if self.subjects.len() < MAX_PENDING {
+        if self.subjects.len() < MAX_SUBJECTS {
             self.subjects.insert(key);
+        }
+    }
+
+    /// Resolves the pending items that nothing later can tie to a person any more: table
+    /// items once their row has passed, text items once the window has passed. With
+    /// `all`, resolves everything (end of file).
+    fn resolve_ready(&mut self, current: &Option<RecordKey>, all: bool) {
+        while let Some(p) = self.pending.front() {
+            let window = if p.loose { XML_WINDOW } else { PERSON_WINDOW };
+            let ready = all
+                || self.index > p.index + 10_000
+                || match (&p.record, p.loose) {
+                    (Some(r), false) => current.as_ref() != Some(r),
+                    _ => self.index > p.index + window,
+                };
+            if !ready {
+                break;
+            }
+            let p = self.pending.pop_front().expect("front exists");
+            let tied = match &p.record {
+                // Nested XML records (CTF: <Pupil><SENhistory><SEN>…) tie to the nearest
+                // person element within a wider window.
+                Some(r) => {
+                    self.anchored_records.contains(r)
+                        || (p.loose && self.near_anchor_within(p.index, XML_WINDOW))
+                }
+                None => self.near_anchor(p.index),
+            };
+            if tied {
+                let cat = p
+                    .owned_category
+                    .clone()
+                    .unwrap_or_else(|| p.category.to_string());
+                self.count(
+                    &cat,
+                    &Location::Part(p.finding.location.clone()),
+                    p.finding.excerpt.clone(),
+                );
+                if let Some(s) = p.subject {
+                    self.subject(s);
+                }
+            } else if super::is_sensitive(p.category) {
+                let e = self
+                    .untied
+                    .entry(p.category)
+                    .or_insert((0, p.finding.clone()));
+                e.0 += 1;
+            }
+        }
+        // Anchors older than anything still pending can no longer matter.
+        let oldest = self.pending.front().map_or(self.index, |p| p.index);
+        let keep_from = oldest.saturating_sub(XML_WINDOW + 1);
+        while self.anchors.front().is_some_and(|&a| a < keep_from) {
+            self.anchors.pop_front();
         }
     }
 
@@ -321,7 +399,17 @@ impl Visitor for Analyzer<'_> {
             return;
         }
         let record: Option<RecordKey> = seg.record.map(|r| (sheet.clone(), r));
-        let header = seg.header.map(normalise_header);
+        st.resolve_ready(&record, false);
+        let header: Option<String> = seg.header.map(|h| {
+            if let Some(n) = st.header_cache.get(h) {
+                return n.clone();
+            }
+            let n = normalise_header(h);
+            if st.header_cache.len() < 4096 {
+                st.header_cache.insert(h.to_string(), n.clone());
+            }
+            n
+        });
         // A table whose "header row" has a single cell is a form or a title, not a list:
         // its first column holds labels, not names.
         let form_layout = matches!(seg.location, Location::Cell { .. })
@@ -370,9 +458,10 @@ impl Visitor for Analyzer<'_> {
             .unwrap_or(&[]);
         let maybe_id = text.bytes().any(|b| b.is_ascii_digit() || b == b'@');
         if maybe_id {
-            for (i, id) in det.ids.iter().enumerate() {
+            let hits = det.id_set.matches(text);
+            for i in hits.iter() {
                 let in_column = id_cols.contains(&i);
-                self.identifier(id, in_column, &seg.location, text, &record);
+                self.identifier(&det.ids[i], in_column, &seg.location, text, &record);
             }
             for id in &det.custom {
                 self.identifier(id, false, &seg.location, text, &record);
@@ -393,6 +482,7 @@ impl Visitor for Analyzer<'_> {
             if let Some(surname) = &n.title_surname {
                 // "Mrs Fox": decided at the end, once we know whether the file is about
                 // Fantastic Mr Fox.
+                anchored = true;
                 if st.titled.len() < MAX_PENDING {
                     st.titled.push((
                         surname.clone(),
@@ -447,45 +537,20 @@ impl Visitor for Analyzer<'_> {
             if st.figure_surnames.contains(&surname) {
                 continue;
             }
+            let _ = (index, record);
             st.count("full_name", &Location::Part(location), excerpt);
             st.subject(format!("name:{name}"));
-            let pos = st.anchors.partition_point(|&a| a < index);
-            st.anchors.insert(pos, index);
-            if let Some(r) = record {
-                st.anchored_records.insert(r);
-            }
         }
-        // Resolve what needed a person nearby.
+        // Resolve what needed a person nearby; untied sensitive words still count when the
+        // file holds personal data and a phrase describing an individual.
+        st.resolve_ready(&None, true);
         let has_personal = st.categories.keys().any(|k| !super::is_sensitive(k));
-        let pending = std::mem::take(&mut st.pending);
-        let mut resolved = Vec::new();
-        for p in pending {
-            let tied = match &p.record {
-                // Nested XML records (CTF: <Pupil><SENhistory><SEN>…) tie to the nearest
-                // person element within a wider window.
-                Some(r) => {
-                    st.anchored_records.contains(r)
-                        || (p.loose && st.near_anchor_within(p.index, XML_WINDOW))
+        for (cat, (n, first)) in std::mem::take(&mut st.untied) {
+            if has_personal && st.strong.contains(cat) {
+                *st.categories.entry(cat.to_string()).or_default() += n;
+                if st.findings.len() < MAX_FINDINGS {
+                    st.findings.push(first);
                 }
-                None => st.near_anchor(p.index),
-            };
-            let strong = has_personal && st.strong.contains(p.category);
-            if tied || strong {
-                resolved.push(p);
-            }
-        }
-        for p in resolved {
-            let cat = p
-                .owned_category
-                .clone()
-                .unwrap_or_else(|| p.category.to_string());
-            st.count(
-                &cat,
-                &Location::Part(p.finding.location.clone()),
-                p.finding.excerpt.clone(),
-            );
-            if let Some(s) = p.subject {
-                st.subject(s);
             }
         }
         let personal_data = st.categories.keys().any(|k| !super::is_sensitive(k));
@@ -530,7 +595,7 @@ fn push_pending(
         return;
     }
     let index = st.index;
-    st.pending.push(Pending {
+    st.pending.push_back(Pending {
         loose: matches!(location, Location::Part(_)),
         category,
         owned_category,
@@ -563,6 +628,9 @@ impl Analyzer<'_> {
             }
             let context = in_column || has_context(text, m.start(), &rule.context);
             let spaced = rule.spaced_counts && value.contains([' ', '-']);
+            if rule.needs_context && !context && !spaced && !rule.person_context {
+                continue;
+            }
             let excerpt = mask(&rule.category, value);
             if rule.person_context && !context {
                 // Counts only beside a person: decide at the end of the file.

@@ -167,14 +167,37 @@ fn capitalised(t: &str) -> bool {
     let mut c = t.chars();
     match c.next() {
         Some(f) if f.is_uppercase() => {
-            let rest: Vec<char> = c.collect();
             // "Okafor", "O'Brien", "McDonald", or ALL CAPS ("OKAFOR").
-            !rest.is_empty()
-                && (rest.iter().any(|c| c.is_lowercase())
-                    || rest.iter().all(|c| c.is_uppercase() || !c.is_alphabetic()))
+            let (mut any, mut lower, mut caps_only) = (false, false, true);
+            for ch in c {
+                any = true;
+                if ch.is_lowercase() {
+                    lower = true;
+                    caps_only = false;
+                } else if ch.is_alphabetic() && !ch.is_uppercase() {
+                    caps_only = false;
+                }
+            }
+            any && (lower || caps_only)
         }
         _ => false,
     }
+}
+
+/// Looks a word up in a lower-case name list without allocating for ordinary ASCII words;
+/// other words are lower-cased and, if that misses, folded ("Zoë" → "zoe").
+fn lookup(set: &HashSet<String>, w: &str) -> bool {
+    let b = w.as_bytes();
+    if w.is_ascii() && b.len() <= 64 {
+        let mut buf = [0u8; 64];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        let l = std::str::from_utf8(&buf[..b.len()]).expect("ASCII");
+        return set.contains(l);
+    }
+    let l = w.to_lowercase();
+    set.contains(&l) || set.contains(&fold(&l))
 }
 
 /// A name found in text: its span and normalised form.
@@ -246,6 +269,7 @@ impl Names {
             .collect();
         let multi: Vec<&String> = figures.iter().filter(|f| f.contains(' ')).collect();
         let figure_ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(multi)
             .expect("figure automaton");
@@ -260,17 +284,15 @@ impl Names {
     }
 
     fn is_first(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
-        self.first.contains(&l) || self.first.contains(&fold(&l))
+        lookup(&self.first, w)
     }
 
     fn is_last(&self, w: &str) -> bool {
-        let l = w.to_lowercase();
-        self.last.contains(&l) || self.last.contains(&fold(&l))
+        lookup(&self.last, w)
     }
 
     fn is_word(&self, w: &str) -> bool {
-        self.words.contains(&w.to_lowercase())
+        lookup(&self.words, w)
     }
 
     /// Is this (normalised) name a public figure or fictional character, or part of one?
@@ -361,6 +383,9 @@ impl Names {
 
     /// Finds names in `text`.
     pub fn find(&self, text: &str, known: Option<&dyn KnownNames>) -> Found {
+        if !text.chars().any(char::is_uppercase) {
+            return Found::default();
+        }
         let toks = tokens(text);
         let mut out = Found::default();
         let mut i = 0;
@@ -380,16 +405,26 @@ impl Names {
             }
         }
         // Multi-word figures anywhere in the text ("The Tale of Tom Kitten").
-        let lower = fold(&text.to_lowercase()).replace('.', "");
-        for m in self.figure_ac.find_iter(&lower) {
-            let before = lower[..m.start()].chars().last();
-            let after = lower[m.end()..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            if let Some(last) = lower[m.start()..m.end()].rsplit(' ').next() {
-                out.figure_surnames.push(last.to_string());
+        // Case-insensitive matching on the text as it is; "Mr. Fox" is also tried without
+        // its full stops.
+        let without_stops;
+        let mut texts = vec![text];
+        if text.contains('.') {
+            without_stops = text.replace('.', "");
+            texts.push(&without_stops);
+        }
+        for t in texts {
+            for m in self.figure_ac.find_iter(t) {
+                let before = t[..m.start()].chars().last();
+                let after = t[m.end()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                if let Some(last) = t[m.start()..m.end()].rsplit(' ').next() {
+                    out.figure_surnames.push(fold(&last.to_lowercase()));
+                }
             }
         }
         out
@@ -717,17 +752,13 @@ fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
             continue;
         }
         let last = toks[i + words - 1];
-        let phrase = normalise(&text[toks[i].start..last.end]);
-        if !LABELS.contains(&phrase.as_str()) {
+        // Cheap test first: a label is followed by ':' or a dash.
+        let trimmed = text[last.end..].trim_start();
+        if !(trimmed.starts_with(':') || trimmed.starts_with('-') || trimmed.starts_with('–')) {
             continue;
         }
-        let rest = &text[last.end..];
-        let trimmed = rest.trim_start();
-        if trimmed.starts_with(':')
-            || trimmed.starts_with(" -")
-            || trimmed.starts_with('-')
-            || trimmed.starts_with('–')
-        {
+        let phrase = normalise(&text[toks[i].start..last.end]);
+        if LABELS.contains(&phrase.as_str()) {
             return Some(i + words);
         }
     }
