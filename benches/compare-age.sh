@@ -14,13 +14,18 @@
 #     one extra seal per run, not counted in the main table)
 # Each measurement is repeated BENCH_RUNS times; the table shows the median wall time and
 # the highest peak RSS seen over the runs. Other work on the machine distorts the figures:
-# run it on an otherwise idle machine.
+# a measurement during which other processes used noticeable CPU is taken again, but an
+# otherwise idle machine gives the steadiest figures.
 #
 # Usage:  bash benches/compare-age.sh
 # Environment:
 #   BENCH_SIZE_MIB   size of the large input in MiB (default 1024)
 #   BENCH_SMALL_MIB  size of the small input in MiB (default 1)
 #   BENCH_RUNS       repetitions of each measurement (default 3)
+#   BENCH_RETRIES    how often a measurement disturbed by other work is taken again
+#                    (default 5)
+#   BENCH_QUIET_WAIT seconds to wait, before each measurement, for the machine to be
+#                    idle (default 300)
 #   BENCH_DIR        folder for the temporary files (default $TMPDIR or /tmp); it needs
 #                    room for about 4 times BENCH_SIZE_MIB
 #   SAFECARRY        safecarry binary to measure (default: build target/release/safecarry)
@@ -33,6 +38,8 @@ set -euo pipefail
 SIZE_MIB=${BENCH_SIZE_MIB:-1024}
 SMALL_MIB=${BENCH_SMALL_MIB:-1}
 RUNS=${BENCH_RUNS:-3}
+RETRIES=${BENCH_RETRIES:-5}
+QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
 BASE=${BENCH_DIR:-${TMPDIR:-/tmp}}
 PASSPHRASE='tulip anchor velvet gravy orbit'
 
@@ -41,6 +48,9 @@ note() { echo "$*" >&2; }
 
 for v in SIZE_MIB SMALL_MIB RUNS; do
   [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number (got '${!v}')"
+done
+for v in RETRIES QUIET_WAIT; do
+  [[ ${!v} =~ ^[0-9]+$ ]] || die "BENCH_$v must be a whole number (got '${!v}')"
 done
 
 # --- tools -------------------------------------------------------------------------------
@@ -106,7 +116,7 @@ lassign $argv mode passfile timefile out in
 set f [open $passfile r]; gets $f pass; close $f
 log_user 0
 set timeout 120
-set fmt "%e %M"
+set fmt "%e %M %U %S"
 switch -- $mode {
   enc     { spawn /usr/bin/time -o $timefile -f $fmt age -p -o $out $in }
   encsync { spawn /usr/bin/time -o $timefile -f $fmt sh -c {age -p -o "$1" "$2" && sync "$1"} sh $out $in }
@@ -129,42 +139,103 @@ exit $status
 EOF
 
 # --- measurement helpers -----------------------------------------------------------------
-# record SIZE TOOL OP TIMEFILE: appends "SIZE|TOOL|OP|SECONDS|RSS_KIB" from a GNU time file.
-record() {
-  local line
-  line=$(tail -n 1 "$4")
-  [[ $line =~ ^[0-9.]+\ [0-9]+$ ]] || die "unexpected timing output for $2 $3: $line"
-  printf '%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "${line% *}" "${line#* }" >>"$RESULTS"
-  note "  $(printf '%-10s %-34s %8ss %7s MiB' "$2" "$3" "${line% *}" "$(( ${line#* } / 1024 ))")"
+# Every measured command runs under GNU time ("%e %M %U %S": wall seconds, peak RSS in KiB,
+# user and system CPU seconds, children included). The machine's total busy CPU time is
+# read from /proc/stat around each measurement; if the rest of the machine used more than
+# 0.2 s + 10% of the wall time while it ran, other work disturbed it, and it is taken again
+# (up to BENCH_RETRIES times; after that it is kept and counted as disturbed). Before each
+# measurement the script waits for the machine to be idle.
+T="$WORK/time"
+TICK=$(getconf CLK_TCK)
+DISTURBED=0
+M_WALL=0
+M_RSS=0
+M_OTHER=0
+
+cpu_busy() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9; exit}' /proc/stat; }
+
+# Waits (up to BENCH_QUIET_WAIT seconds) until the machine has been idle for a second:
+# less than 15% of one core busy in each of two half-second samples.
+wait_quiet() {
+  local quiet=0 waited=0 a b
+  while ((quiet < 2 && waited < QUIET_WAIT * 2)); do
+    a=$(cpu_busy); sleep 0.5; b=$(cpu_busy)
+    if awk -v a="$a" -v b="$b" -v t="$TICK" 'BEGIN {exit !((b - a) / t < 0.075)}'; then
+      quiet=$((quiet + 1))
+    else
+      quiet=0
+    fi
+    waited=$((waited + 1))
+  done
+  if ((quiet < 2)); then note "  (the machine did not become idle within ${QUIET_WAIT}s)"; fi
+  return 0
 }
 
 # Flush earlier runs' dirty pages so their writeback is not charged to the next run.
 settle() { sync; }
 
-sc_run() { # TIMEFILE COMMAND ARGS...: safecarry's messages are shown only if it fails
-  local tf=$1; shift
-  if ! /usr/bin/time -o "$tf" -f '%e %M' "$SAFECARRY" "$@" \
+# measure LABEL PREP RUN ARGS...: PREP ARGS untimed, then RUN ARGS, which must leave GNU
+# time's output in $T. Sets M_WALL (s) and M_RSS (KiB).
+measure() {
+  local label=$1 prep=$2 run=$3; shift 3
+  local attempt before after line wall rss user sys other
+  for ((attempt = 0; ; attempt++)); do
+    "$prep" "$@"
+    wait_quiet
+    before=$(cpu_busy)
+    "$run" "$@"
+    after=$(cpu_busy)
+    line=$(tail -n 1 "$T")
+    [[ $line =~ ^[0-9.]+\ [0-9]+\ [0-9.]+\ [0-9.]+$ ]] ||
+      die "unexpected timing output for $label: $line"
+    read -r wall rss user sys <<<"$line"
+    other=$(awk -v b="$before" -v a="$after" -v t="$TICK" -v u="$user" -v s="$sys" \
+      'BEGIN {o = (a - b) / t - u - s; printf "%.2f", (o < 0 ? 0 : o)}')
+    if awk -v o="$other" -v w="$wall" 'BEGIN {exit !(o <= 0.2 + 0.1 * w)}'; then
+      break
+    fi
+    if ((attempt >= RETRIES)); then
+      DISTURBED=$((DISTURBED + 1))
+      note "  ($label: other work used ${other}s of CPU; still disturbed after $RETRIES retries, kept)"
+      break
+    fi
+    note "  ($label: other work used ${other}s of CPU while it ran; measuring again)"
+  done
+  M_WALL=$wall
+  M_RSS=$rss
+  M_OTHER=$other
+}
+
+# record SIZE TOOL OP: appends "SIZE|TOOL|OP|SECONDS|RSS_KIB" for the last measurement.
+record() {
+  printf '%s|%s|%s|%s|%s\n' "$1" "$2" "$3" "$M_WALL" "$M_RSS" >>"$RESULTS"
+  note "  $(printf '%-10s %-34s %8ss %7s MiB   (other work: %ss CPU)' \
+    "$2" "$3" "$M_WALL" "$((M_RSS / 1024))" "$M_OTHER")"
+}
+
+sc_run() { # COMMAND ARGS...: safecarry's messages are shown only if it fails
+  if ! /usr/bin/time -o "$T" -f '%e %M %U %S' "$SAFECARRY" "$@" \
     --passphrase-file "$PASSFILE" --no-progress >"$WORK/sc.log" 2>&1; then
     cat "$WORK/sc.log" >&2
     die "safecarry $1 failed"
   fi
 }
-sc_seal() { sc_run "$3" seal "$1" --to "$2"; }  # IN OUTDIR TIMEFILE
-sc_open() { sc_run "$3" open "$1" --to "$2"; }  # SEALED OUTDIR TIMEFILE
-age_run() { # MODE TIMEFILE OUT IN
-  expect "$WORK/drive.exp" "$1" "$PASSFILE" "$2" "$3" "$4" ||
-    die "age ($1) failed"
+
+# Preparations (untimed) and timed runs; each pair takes the same arguments.
+prep_seal() { rm -f "$2/data.bin.age"; settle; }          # IN OUTDIR
+run_sc_seal() { sc_run seal "$1" --to "$2"; }
+prep_open() { rm -rf "$2"; mkdir "$2"; settle; }           # SEALED OUTDIR
+run_sc_open() { sc_run open "$1" --to "$2"; }
+prep_age() { rm -f "$2"; settle; }                          # MODE OUT IN
+run_age() {
+  expect "$WORK/drive.exp" "$1" "$PASSFILE" "$T" "$2" "$3" || die "age ($1) failed"
 }
-hash_cached() { # FILE TIMEFILE: hash the file from the page cache (hashing cost alone)
-  cat "$1" >/dev/null
-  /usr/bin/time -o "$2" -f '%e %M' "${HASH_CMD[@]}" "$1" >/dev/null
-}
-readback() { # FILE TIMEFILE: drop the file's cached pages, then read it back and hash it
-  dd if="$1" iflag=nocache count=0 status=none
-  /usr/bin/time -o "$2" -f '%e %M' "${HASH_CMD[@]}" "$1" >/dev/null
-}
-# phases FILE_IN OUTDIR SIZE: one extra safecarry seal under strace (only the syscalls named
-# below stop the process, so the overhead is small), split into phases by syscall times.
+prep_warm() { cat "$1" >/dev/null; }                        # FILE: hashing cost alone
+prep_drop() { settle; dd if="$1" iflag=nocache count=0 status=none; } # FILE: from device
+run_hash() { /usr/bin/time -o "$T" -f '%e %M %U %S' "${HASH_CMD[@]}" "$1" >/dev/null; }
+
+# One extra safecarry seal under strace (only the system calls named below stop the
+# process, so the overhead is small), split into phases by the times of those calls.
 PHASES=(
   "start-up, passphrase check, scrypt"
   "tar + encrypt + SHA-256 + write"
@@ -172,18 +243,19 @@ PHASES=(
   "read-back from device + SHA-256"
   "rename, folder fsync, exit"
 )
-phases() {
-  local log="$WORK/strace.log" line name
-  rm -f "$2/data.bin.age"; settle
-  if ! strace -f --seccomp-bpf -ttt -T -o "$log" \
-    -e trace=execve,openat,fsync,fadvise64,renameat2,exit_group \
+run_strace_seal() { # IN OUTDIR
+  if ! /usr/bin/time -o "$T" -f '%e %M %U %S' strace -f --seccomp-bpf -ttt -T \
+    -o "$WORK/strace.log" -e trace=execve,openat,fsync,fadvise64,renameat2,exit_group \
     "$SAFECARRY" seal "$1" --to "$2" --passphrase-file "$PASSFILE" --no-progress \
     >"$WORK/sc.log" 2>&1; then
-    note "  (strace could not run safecarry: phase breakdown skipped)"
-    HAVE_STRACE=0
-    return 0
+    echo "0 0 0 0" >"$T"
+    : >"$WORK/strace.log"
   fi
-  line=$(awk -v inp="\"$1\"" '
+}
+phases() { # IN OUTDIR SIZE
+  local line name i=0 v vals
+  measure "safecarry seal under strace" prep_seal run_strace_seal "$1" "$2"
+  if ! line=$(awk -v inp="\"$1\"" '
     /execve\(/ && !t0 {t0 = $2}
     /openat\(/ && index($0, inp) && !tin {tin = $2}
     /fsync\(/ && !tfs {tfs = $2; d = $NF; gsub(/[<>]/, "", d); dfs = d}
@@ -193,8 +265,11 @@ phases() {
     END {
       if (!t0 || !tin || !tfs || !tfa || !trn || !tend) exit 1
       printf "%.2f|%.2f|%.2f|%.2f|%.2f", tin - t0, tfs - tin, dfs, trn - tfa, tend - trn
-    }' "$log") || { note "  (unexpected strace output: phase breakdown skipped)"; HAVE_STRACE=0; return 0; }
-  local i=0 v
+    }' "$WORK/strace.log"); then
+    note "  (strace could not trace safecarry here: phase breakdown skipped)"
+    HAVE_STRACE=0
+    return 0
+  fi
   IFS='|' read -r -a vals <<<"$line"
   for name in "${PHASES[@]}"; do
     v=${vals[i]}; i=$((i + 1))
@@ -216,7 +291,7 @@ echo "Kernel:     $(uname -sr); temp files on $fstype"
 load=$(cut -d' ' -f1 /proc/loadavg)
 echo "Load:       $load (1-minute average before the runs)"
 if awk -v l="$load" 'BEGIN {exit !(l > 0.5)}'; then
-  note "warning: the machine is busy (load $load); other work will distort the figures"
+  note "warning: the machine is busy (load $load); disturbed measurements will be repeated"
 fi
 echo "safecarry:  $("$SAFECARRY" --version)"
 echo "age:        $("$AGE" --version) ($AGE)"
@@ -230,36 +305,38 @@ for size in "${sizes[@]}"; do
   d="$WORK/$size"
   mkdir -p "$d/sc" "$d/age"
   in="$d/data.bin"
+  sealed="$d/sc/data.bin.age"
   note "== ${size} MiB: generating input..."
   dd if=/dev/urandom of="$in" bs=1M count="$size" iflag=fullblock status=none
   sync
-  t="$d/time"
   for ((run = 1; run <= RUNS; run++)); do
     note "-- ${size} MiB, run $run/$RUNS"
 
-    rm -f "$d/sc/data.bin.age"; settle
-    sc_seal "$in" "$d/sc" "$t"; record "$size" safecarry seal "$t"
-    [[ -f "$d/sc/data.bin.age" ]] || die "safecarry seal did not write data.bin.age"
+    measure "safecarry seal" prep_seal run_sc_seal "$in" "$d/sc"
+    record "$size" safecarry seal
+    [[ -f $sealed ]] || die "safecarry seal did not write data.bin.age"
 
-    rm -f "$d/age/data.bin.age"; settle
-    age_run enc "$t" "$d/age/data.bin.age" "$in"; record "$size" age "seal (age -p)" "$t"
+    measure "age -p" prep_age run_age enc "$d/age/data.bin.age" "$in"
+    record "$size" age "seal (age -p)"
 
-    rm -f "$d/age/data.bin.age"; settle
-    age_run encsync "$t" "$d/age/data.bin.age" "$in"; record "$size" age "seal + fsync (age -p; sync FILE)" "$t"
+    measure "age -p; sync" prep_age run_age encsync "$d/age/data.bin.age" "$in"
+    record "$size" age "seal + fsync (age -p; sync FILE)"
 
-    settle
-    hash_cached "$d/sc/data.bin.age" "$t"; record "$size" "$HASHER" "SHA-256 of sealed file, cached" "$t"
-    readback "$d/sc/data.bin.age" "$t"; record "$size" "$HASHER" "read-back: cache dropped + SHA-256" "$t"
+    measure "hash, cached" prep_warm run_hash "$sealed"
+    record "$size" "$HASHER" "SHA-256 of sealed file, cached"
 
-    rm -rf "$d/open"; mkdir "$d/open"; settle
-    sc_open "$d/sc/data.bin.age" "$d/open" "$t"; record "$size" safecarry open "$t"
+    measure "hash, from device" prep_drop run_hash "$sealed"
+    record "$size" "$HASHER" "read-back: cache dropped + SHA-256"
+
+    measure "safecarry open" prep_open run_sc_open "$sealed" "$d/open"
+    record "$size" safecarry open
     if ((run == 1)); then
       cmp -s "$in" "$d/open/data.bin" || die "safecarry open did not restore the input exactly"
     fi
     rm -rf "$d/open"
 
-    rm -f "$d/dec.bin"; settle
-    age_run dec "$t" "$d/dec.bin" "$d/age/data.bin.age"; record "$size" age "open (age -d)" "$t"
+    measure "age -d" prep_age run_age dec "$d/dec.bin" "$d/age/data.bin.age"
+    record "$size" age "open (age -d)"
     if ((run == 1)); then
       cmp -s "$in" "$d/dec.bin" || die "age -d did not restore the input exactly"
     fi
@@ -267,7 +344,7 @@ for size in "${sizes[@]}"; do
 
     if ((HAVE_STRACE)); then phases "$in" "$d/sc" "$size"; fi
   done
-  echo "scrypt work factor (log2 N) at ${size} MiB: safecarry $(work_factor "$d/sc/data.bin.age")," \
+  echo "scrypt work factor (log2 N) at ${size} MiB: safecarry $(work_factor "$sealed")," \
     "age -p $(work_factor "$d/age/data.bin.age")"
   rm -rf "$d"
 done
@@ -338,4 +415,9 @@ if ((${#sizes[@]} == 2)); then
     echo "peak RSS, $tool $op: ${small} MiB at ${SMALL_MIB} MiB, ${large} MiB at ${SIZE_MIB} MiB" \
       "($(printf '%+d' $((large - small))) MiB for $((SIZE_MIB / SMALL_MIB))x the data)"
   done
+fi
+if ((DISTURBED)); then
+  echo "warning: $DISTURBED measurement(s) were disturbed by other work even after $RETRIES retries"
+else
+  echo "No measurement was disturbed by other work (each was retried until the machine was quiet)."
 fi

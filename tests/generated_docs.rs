@@ -26,7 +26,9 @@ fn man_page_and_completions_are_up_to_date() {
     let mut stale = Vec::new();
 
     let mut man = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut man).unwrap();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut man)
+        .unwrap();
     assert!(String::from_utf8_lossy(&man).contains("safecarry"));
     stale.extend(check_or_update(&root.join("man/safecarry.1"), &man));
 

@@ -217,10 +217,10 @@ impl FileState {
         if let Some(r) = record {
             if self.anchored_records.insert(r.clone()) {
                 self.anchored_order.push_back(r.clone());
-                if self.anchored_order.len() > RECENT_RECORDS {
-                    if let Some(old) = self.anchored_order.pop_front() {
-                        self.anchored_records.remove(&old);
-                    }
+                if self.anchored_order.len() > RECENT_RECORDS
+                    && let Some(old) = self.anchored_order.pop_front()
+                {
+                    self.anchored_records.remove(&old);
                 }
             }
             self.subject(format!("row:{}:{}", r.0, r.1));
