@@ -105,11 +105,17 @@ impl Summary {
             .filter(|k| super::is_sensitive(k))
             .map(|k| super::describe(k))
             .collect();
-        let mut s = format!(
-            "{} of the {} checked hold personal information",
-            files(self.files_with_personal_data),
-            files(self.files)
-        );
+        let holds = |n: u64| if n == 1 { "holds" } else { "hold" };
+        let mut s = if self.files == 1 {
+            "The file checked holds personal information".to_string()
+        } else {
+            format!(
+                "{} of the {} files checked {} personal information",
+                self.files_with_personal_data,
+                self.files,
+                holds(self.files_with_personal_data)
+            )
+        };
         if self.subjects > 0 {
             s += &format!(
                 " about roughly {} {}",
@@ -126,9 +132,17 @@ impl Summary {
         }
         s.push('.');
         if self.special_category {
+            let who = if self.files_with_personal_data == 1 && self.files_with_special_category == 1 {
+                "It also holds".to_string()
+            } else {
+                format!(
+                    "{} of them also {}",
+                    self.files_with_special_category,
+                    holds(self.files_with_special_category)
+                )
+            };
             s += &format!(
-                " {} also hold sensitive information ({}), which needs the most care.",
-                files(self.files_with_special_category),
+                " {who} sensitive information ({}), which needs the most care.",
                 join(&sensitive)
             );
         }
@@ -224,7 +238,7 @@ mod tests {
         r.subjects = 0;
         s.add(&r);
         let p = s.paragraph();
-        assert!(p.starts_with("1 file of the 2 files checked hold personal information about roughly 4 people (names)."), "{p}");
+        assert!(p.starts_with("1 of the 2 files checked holds personal information about roughly 4 people (names)."), "{p}");
         assert!(p.contains("health or medical information"), "{p}");
     }
 }
