@@ -253,6 +253,63 @@ mod windows {
     };
 
     const DRIVE_REMOVABLE: u32 = 2;
+    const DRIVE_FIXED: u32 = 3;
+
+    /// Is the volume `letter:` on a USB, SD or MMC bus? (IOCTL_STORAGE_QUERY_PROPERTY)
+    fn external_bus(letter: char) -> bool {
+        use windows_sys::Win32::Foundation::{CloseHandle, INVALID_HANDLE_VALUE};
+        use windows_sys::Win32::Storage::FileSystem::{
+            BusTypeMmc, BusTypeSd, BusTypeUsb, CreateFileW, FILE_SHARE_READ, FILE_SHARE_WRITE,
+            OPEN_EXISTING,
+        };
+        use windows_sys::Win32::System::IO::DeviceIoControl;
+        use windows_sys::Win32::System::Ioctl::{
+            IOCTL_STORAGE_QUERY_PROPERTY, PropertyStandardQuery, STORAGE_DEVICE_DESCRIPTOR,
+            STORAGE_PROPERTY_QUERY, StorageDeviceProperty,
+        };
+        let device: Vec<u16> = format!("\\\\.\\{letter}:")
+            .encode_utf16()
+            .chain([0])
+            .collect();
+        // SAFETY: plain Win32 calls with valid, correctly sized buffers; the handle is closed.
+        unsafe {
+            let h = CreateFileW(
+                device.as_ptr(),
+                0,
+                FILE_SHARE_READ | FILE_SHARE_WRITE,
+                std::ptr::null(),
+                OPEN_EXISTING,
+                0,
+                std::ptr::null_mut(),
+            );
+            if h == INVALID_HANDLE_VALUE {
+                return false;
+            }
+            let query = STORAGE_PROPERTY_QUERY {
+                PropertyId: StorageDeviceProperty,
+                QueryType: PropertyStandardQuery,
+                AdditionalParameters: [0],
+            };
+            let mut buf = [0u8; 1024];
+            let mut got = 0u32;
+            let ok = DeviceIoControl(
+                h,
+                IOCTL_STORAGE_QUERY_PROPERTY,
+                (&query as *const STORAGE_PROPERTY_QUERY).cast(),
+                std::mem::size_of::<STORAGE_PROPERTY_QUERY>() as u32,
+                buf.as_mut_ptr().cast(),
+                buf.len() as u32,
+                &mut got,
+                std::ptr::null_mut(),
+            );
+            CloseHandle(h);
+            if ok == 0 || (got as usize) < std::mem::size_of::<STORAGE_DEVICE_DESCRIPTOR>() {
+                return false;
+            }
+            let desc = std::ptr::read_unaligned(buf.as_ptr().cast::<STORAGE_DEVICE_DESCRIPTOR>());
+            [BusTypeUsb, BusTypeSd, BusTypeMmc].contains(&desc.BusType)
+        }
+    }
 
     pub fn removable_drives() -> Vec<Destination> {
         let mut out = Vec::new();
@@ -266,9 +323,14 @@ mod windows {
             let root: Vec<u16> = format!("{letter}:\\").encode_utf16().chain([0]).collect();
             // SAFETY: NUL-terminated wide string.
             let kind = unsafe { GetDriveTypeW(root.as_ptr()) };
-            if kind != DRIVE_REMOVABLE {
+            // Windows reports USB hard disks and SSDs as fixed: ask the device for its bus.
+            let signal = if kind == DRIVE_REMOVABLE {
+                "Windows drive type: removable"
+            } else if kind == DRIVE_FIXED && external_bus(letter) {
+                "USB or SD bus (IOCTL_STORAGE_QUERY_PROPERTY)"
+            } else {
                 continue;
-            }
+            };
             let mut label = [0u16; 261];
             let mut serial = 0u32;
             // SAFETY: buffers valid for their stated lengths; unused outputs null.
@@ -296,7 +358,7 @@ mod windows {
                 volume_id: Some(format!("{:04X}-{:04X}", serial >> 16, serial & 0xFFFF)),
                 free_bytes: crate::platform::free_space(&path).ok(),
                 path,
-                signal: Some("Windows drive type: removable".into()),
+                signal: Some(signal.into()),
             });
         }
         out

@@ -132,7 +132,8 @@ impl Summary {
         }
         s.push('.');
         if self.special_category {
-            let who = if self.files_with_personal_data == 1 && self.files_with_special_category == 1 {
+            let who = if self.files_with_personal_data == 1 && self.files_with_special_category == 1
+            {
                 "It also holds".to_string()
             } else {
                 format!(
