@@ -150,7 +150,17 @@ struct Analyzer<'d> {
     cur: Option<FileState>,
 }
 
-type RecordKey = (String, u64);
+/// A table row: (hash of the sheet or table name, row number).
+type RecordKey = (u64, u64);
+
+fn hash_of(v: impl std::hash::Hash) -> u64 {
+    use std::hash::BuildHasher;
+    SUBJECT_HASHER.hash_one(v)
+}
+
+/// A fixed hasher for subject keys (only used to count distinct values in one run).
+static SUBJECT_HASHER: std::sync::LazyLock<std::collections::hash_map::RandomState> =
+    std::sync::LazyLock::new(std::collections::hash_map::RandomState::new);
 
 /// Something that counts only if a person is near: resolved when the file ends.
 struct Pending {
@@ -162,7 +172,7 @@ struct Pending {
     record: Option<RecordKey>,
     finding: Finding,
     /// A person identifier value (postcode, landline…) for the subject estimate.
-    subject: Option<String>,
+    subject: Option<u64>,
 }
 
 #[derive(Default)]
@@ -171,7 +181,7 @@ struct FileState {
     format: &'static str,
     categories: BTreeMap<String, u64>,
     findings: Vec<Finding>,
-    subjects: HashSet<String>,
+    subjects: HashSet<u64>,
     /// Normalised header row per sheet ("" for CSV).
     headers: HashMap<String, Vec<String>>,
     index: u64,
@@ -199,8 +209,19 @@ struct FileState {
 }
 
 impl FileState {
+    /// Whether another finding would still be listed (counts are never capped); masking is
+    /// only worth doing when it would.
+    fn listing(&self) -> bool {
+        self.findings.len() < MAX_FINDINGS
+    }
+
     fn count(&mut self, category: &str, location: &Location, excerpt: String) {
-        *self.categories.entry(category.to_string()).or_default() += 1;
+        match self.categories.get_mut(category) {
+            Some(n) => *n += 1,
+            None => {
+                self.categories.insert(category.to_string(), 1);
+            }
+        }
         if self.findings.len() < MAX_FINDINGS {
             self.findings.push(Finding {
                 category: category.to_string(),
@@ -215,19 +236,19 @@ impl FileState {
             self.anchors.push_back(self.index);
         }
         if let Some(r) = record {
-            if self.anchored_records.insert(r.clone()) {
-                self.anchored_order.push_back(r.clone());
+            if self.anchored_records.insert(*r) {
+                self.anchored_order.push_back(*r);
                 if self.anchored_order.len() > RECENT_RECORDS
                     && let Some(old) = self.anchored_order.pop_front()
                 {
                     self.anchored_records.remove(&old);
                 }
             }
-            self.subject(format!("row:{}:{}", r.0, r.1));
+            self.subject(hash_of(("row", r)));
         }
     }
 
-    fn subject(&mut self, key: String) {
+    fn subject(&mut self, key: u64) {
         if self.subjects.len() < MAX_SUBJECTS {
             self.subjects.insert(key);
         }
@@ -389,16 +410,17 @@ impl Visitor for Analyzer<'_> {
             }
         }
         st.index += 1;
-        let sheet = sheet_of(&seg.location).to_string();
+        let sheet_name = sheet_of(&seg.location);
         if seg.is_header {
             let h = normalise_header(seg.text);
-            let row = st.headers.entry(sheet).or_default();
+            let row = st.headers.entry(sheet_name.to_string()).or_default();
             if row.len() < 1024 {
                 row.push(h);
             }
             return;
         }
-        let record: Option<RecordKey> = seg.record.map(|r| (sheet.clone(), r));
+        let sheet = sheet_name;
+        let record: Option<RecordKey> = seg.record.map(|r| (hash_of(sheet), r));
         st.resolve_ready(&record, false);
         let header: Option<String> = seg.header.map(|h| {
             if let Some(n) = st.header_cache.get(h) {
@@ -413,7 +435,7 @@ impl Visitor for Analyzer<'_> {
         // A table whose "header row" has a single cell is a form or a title, not a list:
         // its first column holds labels, not names.
         let form_layout = matches!(seg.location, Location::Cell { .. })
-            && st.headers.get(&sheet).is_some_and(|h| h.len() == 1);
+            && st.headers.get(sheet).is_some_and(|h| h.len() == 1);
         let column = header
             .as_deref()
             .filter(|_| !form_layout)
@@ -424,13 +446,18 @@ impl Visitor for Analyzer<'_> {
         match column {
             Some(ColumnKind::Name) => {
                 let generic = header.as_deref() == Some("name");
-                let table_is_personal = st.table_has(&sheet, det, |k| *k != ColumnKind::Name)
+                let table_is_personal = st.table_has(sheet, det, |k| *k != ColumnKind::Name)
                     || !det.names.find(text, det.known.as_deref()).names.is_empty();
                 if det.names.plausible_column_value(text) && (!generic || table_is_personal) {
-                    st.count("full_name", &seg.location, mask("full_name", text));
+                    let excerpt = if st.listing() {
+                        mask("full_name", text)
+                    } else {
+                        String::new()
+                    };
+                    st.count("full_name", &seg.location, excerpt);
                     st.anchor(&record);
                     if record.is_none() {
-                        st.subject(format!("name:{}", super::names::normalise(text)));
+                        st.subject(hash_of(("name", super::names::normalise(text))));
                     }
                 }
                 return;
@@ -443,7 +470,7 @@ impl Visitor for Analyzer<'_> {
                     None,
                     &seg.location,
                     text.chars().take(24).collect(),
-                    record.clone(),
+                    record,
                     None,
                 );
             }
@@ -478,7 +505,11 @@ impl Visitor for Analyzer<'_> {
         st.figure_surnames.extend(found.figure_surnames);
         let mut anchored = false;
         for n in &found.names {
-            let excerpt = mask("full_name", &text[n.start..n.end]);
+            let excerpt = if st.listing() || n.title_surname.is_some() {
+                mask("full_name", &text[n.start..n.end])
+            } else {
+                String::new()
+            };
             if let Some(surname) = &n.title_surname {
                 // "Mrs Fox": decided at the end, once we know whether the file is about
                 // Fantastic Mr Fox.
@@ -488,7 +519,7 @@ impl Visitor for Analyzer<'_> {
                         surname.clone(),
                         n.normalised.clone(),
                         st.index,
-                        record.clone(),
+                        record,
                         seg.location.display(),
                         excerpt,
                     ));
@@ -496,7 +527,7 @@ impl Visitor for Analyzer<'_> {
                 continue;
             }
             st.count("full_name", &seg.location, excerpt);
-            st.subject(format!("name:{}", n.normalised));
+            st.subject(hash_of(("name", &n.normalised)));
             anchored = true;
         }
         if anchored {
@@ -529,7 +560,7 @@ impl Visitor for Analyzer<'_> {
                 &Location::Part("whole file".into()),
                 "(not read)".into(),
             );
-            st.subject("photo".into());
+            st.subject(hash_of("photo"));
         }
         // Title + surname mentions count unless the file is about a character or figure of
         // that surname.
@@ -539,7 +570,7 @@ impl Visitor for Analyzer<'_> {
             }
             let _ = (index, record);
             st.count("full_name", &Location::Part(location), excerpt);
-            st.subject(format!("name:{name}"));
+            st.subject(hash_of(("name", &name)));
         }
         // Resolve what needed a person nearby; untied sensitive words still count when the
         // file holds personal data and a phrase describing an individual.
@@ -589,7 +620,7 @@ fn push_pending(
     location: &Location,
     excerpt: String,
     record: Option<RecordKey>,
-    subject: Option<String>,
+    subject: Option<u64>,
 ) {
     if st.pending.len() >= MAX_PENDING {
         return;
@@ -641,8 +672,8 @@ impl Analyzer<'_> {
                     cat.is_none().then(|| rule.category.clone()),
                     loc,
                     excerpt,
-                    record.clone(),
-                    Some(format!("id:{value}")),
+                    *record,
+                    Some(hash_of(("id", value))),
                 );
                 continue;
             }
@@ -656,7 +687,7 @@ impl Analyzer<'_> {
                     .chars()
                     .filter(|c| c.is_alphanumeric() || *c == '@' || *c == '.')
                     .collect();
-                st.subject(format!("id:{}", key.to_lowercase()));
+                st.subject(hash_of(("id", key.to_lowercase())));
             }
         }
     }
@@ -747,7 +778,7 @@ fn sensitive_words(
             None,
             loc,
             text[m.start()..after_idx].to_string(),
-            record.clone(),
+            *record,
             None,
         );
     }
@@ -764,7 +795,7 @@ fn sensitive_words(
             None,
             loc,
             text[m.start()..m.end()].to_string(),
-            record.clone(),
+            *record,
             None,
         );
     }
