@@ -234,6 +234,7 @@ pub fn restore(unlocked: Box<Unlocked>, target: &Path) -> Result<Outcome> {
         progress,
         digest,
     } = *unlocked;
+    crate::output::clean_stale(target);
     let _writing = interrupt::Writing::begin();
     let staging = tempfile::Builder::new()
         .prefix(&format!("{TEMP_PREFIX}open-{}-", std::process::id()))

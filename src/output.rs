@@ -16,6 +16,40 @@ use crate::progress::Progress;
 /// Prefix of safecarry's temporary files and staging folders (hidden on unix).
 pub const TEMP_PREFIX: &str = ".safecarry-";
 
+/// Removes temporary files and staging folders that an earlier safecarry left in `dir` when
+/// it was killed (power cut, SIGKILL): `.safecarry-PID-….partial` files and
+/// `.safecarry-open-PID-…` folders whose process no longer runs. Only names safecarry itself
+/// makes are touched. Returns how many were removed.
+pub fn clean_stale(dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_prefix(TEMP_PREFIX) else {
+            continue;
+        };
+        let (is_open, rest) = match rest.strip_prefix("open-") {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() || platform::process_alive(pid) {
+            continue;
+        }
+        let ok = if is_open {
+            e.file_type().is_ok_and(|t| t.is_dir()) && std::fs::remove_dir_all(e.path()).is_ok()
+        } else {
+            name.ends_with(".partial") && std::fs::remove_file(e.path()).is_ok()
+        };
+        removed += usize::from(ok);
+    }
+    removed
+}
+
 /// A file being written; becomes visible under its final name only on [`commit`].
 ///
 /// [`commit`]: PendingFile::commit

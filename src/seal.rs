@@ -80,6 +80,7 @@ pub fn seal(req: &Request<'_>) -> Result<Sealed> {
         return Err(Error::failure(format!("{} already exists", show(p)))
             .hint("safecarry never replaces a file: choose another name"));
     }
+    crate::output::clean_stale(&dir);
     check_free_space(&dir, max_sealed_size(req.plan))?;
 
     let _writing = interrupt::Writing::begin();

@@ -190,3 +190,72 @@ fn ctrl_c_while_opening_removes_the_staging_folder() {
     assert!(leftovers(&home).is_empty(), "{:?}", leftovers(&home));
     let _ = stick;
 }
+
+/// After a seal or open is killed outright (no chance to clean up), the next run into the
+/// same folder removes what the dead process left; nothing is ever left under a final name.
+#[test]
+fn leftovers_of_a_killed_seal_or_open_are_cleaned_by_the_next_run() {
+    let s = Sandbox::new();
+    {
+        let mut f = fs::File::create(s.path("big.bin")).unwrap();
+        for i in 0..200 {
+            f.write_all(&noise(1_000_000, i)).unwrap();
+        }
+    }
+    s.write("small.txt", "x");
+    let stick = s.mkdir("stick");
+    let mut child = spawn_seal(&s, "big.bin", &stick);
+    wait_for_partial(&stick, 10_000_000);
+    child.kill().unwrap(); // SIGKILL: no cleanup
+    child.wait().unwrap();
+    assert!(
+        !stick.join("big.bin.age").exists(),
+        "nothing under the final name"
+    );
+    assert_eq!(leftovers(&stick).len(), 1, "{:?}", leftovers(&stick));
+    assert_code(&s.seal(&["small.txt", "--to", "stick"]), 0);
+    assert_eq!(
+        leftovers(&stick),
+        ["small.txt.age"],
+        "the stale temporary file was removed"
+    );
+
+    // The same for open's staging folder.
+    assert_code(&s.seal(&["big.bin", "--to", "stick"]), 0);
+    let home = s.mkdir("home");
+    let pf = s.passfile(STRONG);
+    let mut child = s
+        .cmd()
+        .args([
+            "open",
+            "stick/big.bin.age",
+            "--to",
+            "home",
+            "--passphrase-file",
+        ])
+        .arg(&pf)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while leftovers(&home).is_empty() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "no staging folder appeared"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(
+        !home.join("big.bin").exists(),
+        "no plaintext outside the staging folder"
+    );
+    assert_code(&s.open("stick/small.txt.age", "home"), 0);
+    assert_eq!(
+        leftovers(&home),
+        ["small.txt"],
+        "the stale staging folder was removed"
+    );
+}
