@@ -47,7 +47,7 @@ die() { echo "compare-age: $*" >&2; exit 1; }
 note() { echo "$*" >&2; }
 
 for v in SIZE_MIB SMALL_MIB RUNS; do
-  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "$v must be a positive whole number (got '${!v}')"
+  [[ ${!v} =~ ^[1-9][0-9]*$ ]] || die "BENCH_$v must be a positive whole number (got '${!v}')"
 done
 for v in RETRIES QUIET_WAIT; do
   [[ ${!v} =~ ^[0-9]+$ ]] || die "BENCH_$v must be a whole number (got '${!v}')"
