@@ -86,9 +86,11 @@ pub enum Command {
     Check(CheckArgs),
 
     /// List memory sticks and other removable drives, and the policy's export folders.
+    #[command(after_help = "Examples:\n  safecarry destinations\n  safecarry destinations --json")]
     Destinations,
 
     /// Show the policy in effect: every value and where it came from.
+    #[command(after_help = "Examples:\n  safecarry policy\n  safecarry policy --json")]
     Policy,
 
     /// IT: load the school's pupil and staff names from an MIS export, so they are
@@ -118,6 +120,9 @@ pub enum LedgerCommand {
     )]
     Show(LedgerFilter),
     /// Export entries for a spreadsheet (csv) or a SIEM (jsonl).
+    #[command(
+        after_help = "Examples:\n  safecarry ledger export --format csv > transfers.csv\n  safecarry ledger export --format jsonl --since 2026-09-01"
+    )]
     Export {
         /// csv or jsonl.
         #[arg(long, value_name = "FORMAT", value_parser = ["csv", "jsonl"])]
@@ -126,6 +131,9 @@ pub enum LedgerCommand {
         filter: LedgerFilter,
     },
     /// The lost-media report: everything sealed onto one volume, for a breach assessment.
+    #[command(
+        after_help = "Examples:\n  safecarry ledger report --volume KINGSTON\n  safecarry ledger report --volume 3A1F-92C4"
+    )]
     Report {
         /// The volume's label (e.g. STICK) or id.
         #[arg(long, value_name = "LABEL|ID")]
@@ -191,6 +199,7 @@ pub enum RosterCommand {
         file: PathBuf,
     },
     /// Show how many names are loaded, and when they were imported.
+    #[command(after_help = "Example:\n  safecarry roster status")]
     Status,
 }
 

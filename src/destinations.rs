@@ -216,6 +216,28 @@ mod linux {
 #[cfg(target_os = "macos")]
 mod macos {
     use super::{Destination, Kind};
+    use std::process::Command;
+
+    /// Reads `diskutil info VOLUME` (the DiskArbitration command-line front end): its
+    /// "Key: value" lines give the volume UUID and whether the device is removable,
+    /// external or on a USB/SD bus.
+    fn diskutil(path: &std::path::Path) -> Option<std::collections::HashMap<String, String>> {
+        let out = Command::new("/usr/sbin/diskutil")
+            .arg("info")
+            .arg(path)
+            .output()
+            .ok()?;
+        if !out.status.success() {
+            return None;
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        Some(
+            text.lines()
+                .filter_map(|l| l.split_once(':'))
+                .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+                .collect(),
+        )
+    }
 
     pub fn removable_drives() -> Vec<Destination> {
         let mut out = Vec::new();
@@ -231,13 +253,32 @@ mod macos {
             {
                 continue;
             }
+            let info = diskutil(&path).unwrap_or_default();
+            let get = |k: &str| info.get(k).map(String::as_str).unwrap_or("");
+            let signal = if get("Removable Media") == "Removable" || get("Ejectable") == "Yes" {
+                "diskutil: removable/ejectable media"
+            } else if matches!(get("Protocol"), "USB" | "Secure Digital") {
+                "diskutil: USB or SD bus"
+            } else if get("Device Location") == "External" {
+                "diskutil: external device"
+            } else if info.is_empty() {
+                "mounted under /Volumes"
+            } else {
+                continue; // an internal volume (e.g. a second partition)
+            };
+            let label = Some(get("Volume Name"))
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+                .or_else(|| Some(e.file_name().to_string_lossy().into_owned()));
             out.push(Destination {
                 kind: Kind::Removable,
-                label: Some(e.file_name().to_string_lossy().into_owned()),
-                volume_id: None,
+                label,
+                volume_id: Some(get("Volume UUID"))
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_string),
                 free_bytes: crate::platform::free_space(&path).ok(),
                 path,
-                signal: Some("mounted under /Volumes".into()),
+                signal: Some(signal.into()),
             });
         }
         out

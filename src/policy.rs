@@ -187,16 +187,22 @@ impl Policy {
             None
         };
         let override_path = std::env::var_os(POLICY_ENV).map(PathBuf::from);
-        let mut policy = match (system_policy, override_path) {
-            (Some(p), Some(_)) if !p.allow_overrides => p,
-            (_, Some(o)) => Self::from_file_as(&o, "SAFECARRY_POLICY file")?,
-            (Some(p), None) => p,
-            (None, None) => Policy::default(),
-        };
+        let mut policy = Self::choose(system_policy, override_path.as_deref())?;
         if let Some(user) = user_path().filter(|p| p.exists()) {
             policy.apply_user(&user)?;
         }
         Ok(policy)
+    }
+
+    /// Which policy is in effect: `SAFECARRY_POLICY`'s file replaces the system policy only
+    /// when there is no system policy or it allows overrides.
+    fn choose(system: Option<Policy>, override_path: Option<&Path>) -> Result<Policy> {
+        Ok(match (system, override_path) {
+            (Some(p), Some(_)) if !p.allow_overrides => p,
+            (_, Some(o)) => Self::from_file_as(o, "SAFECARRY_POLICY file")?,
+            (Some(p), None) => p,
+            (None, None) => Policy::default(),
+        })
     }
 
     /// Applies the per-user settings file, which may only make rules stricter. A value
@@ -514,6 +520,36 @@ mod tests {
             let e = parse(bad).unwrap_err();
             assert_eq!(e.exit, crate::error::Exit::Refused, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_system_policy_can_lock_out_the_override_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other.toml");
+        std::fs::write(&other, "min_passphrase_score = 4\n").unwrap();
+        let locked = parse("allow_overrides = false\nschool_name = \"System\"\n").unwrap();
+        let p = Policy::choose(Some(locked), Some(&other)).unwrap();
+        assert_eq!(
+            p.school_name.as_deref(),
+            Some("System"),
+            "the system policy stays"
+        );
+        assert_eq!(p.passphrase.min_score, 3);
+        let open = parse("school_name = \"System\"\n").unwrap();
+        let p = Policy::choose(Some(open), Some(&other)).unwrap();
+        assert_eq!(
+            p.passphrase.min_score, 4,
+            "overrides allowed: the other file is used"
+        );
+        let p = Policy::choose(None, Some(&other)).unwrap();
+        assert_eq!(
+            p.passphrase.min_score, 4,
+            "no system policy: the other file is used"
+        );
+        assert_eq!(Policy::choose(None, None).unwrap().passphrase.min_score, 3);
+        // A broken override file fails closed.
+        std::fs::write(&other, "min_passphrase_score = \n").unwrap();
+        assert!(Policy::choose(None, Some(&other)).is_err());
     }
 
     #[test]

@@ -362,3 +362,24 @@ fn destinations_the_policy_does_not_allow_are_refused() {
     assert_code(&out, 3);
     assert!(tree(&other).is_empty());
 }
+
+#[test]
+fn a_policy_that_disallows_overrides_keeps_the_ledger_where_it_says() {
+    let s = Sandbox::new();
+    let own = s.path("policy-ledger.jsonl");
+    s.write(
+        "policy.toml",
+        format!(
+            "allow_overrides = false\nledger_path = \"{}\"\n",
+            own.display()
+        ),
+    );
+    s.write("a.txt", "x");
+    s.mkdir("stick");
+    assert_code(&s.seal(&["a.txt", "--to", "stick"]), 0);
+    assert!(own.exists(), "the policy's ledger was used");
+    assert!(
+        !s.path("ledger.jsonl").exists(),
+        "SAFECARRY_LEDGER was ignored"
+    );
+}
