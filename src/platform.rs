@@ -4,7 +4,7 @@
 
 use std::fs::File;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The user's login name and, where the system records it, their full name.
 pub fn user_names() -> Vec<String> {
@@ -37,6 +37,25 @@ pub fn host_name() -> Option<String> {
     #[cfg(not(any(unix, windows)))]
     {
         None
+    }
+}
+
+/// The machine-wide folder for safecarry's data (ledger, roster): `%ProgramData%\safecarry`
+/// on Windows, `/Library/Application Support/safecarry` on macOS, `/var/lib/safecarry`
+/// elsewhere.
+pub fn machine_data_dir() -> PathBuf {
+    #[cfg(windows)]
+    {
+        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
+        PathBuf::from(base).join("safecarry")
+    }
+    #[cfg(target_os = "macos")]
+    {
+        PathBuf::from("/Library/Application Support/safecarry")
+    }
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        PathBuf::from("/var/lib/safecarry")
     }
 }
 

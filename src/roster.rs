@@ -45,19 +45,7 @@ pub struct Roster {
 
 /// Where the roster lives: the policy's `roster_path`, else a machine-wide data folder.
 pub fn default_path() -> PathBuf {
-    #[cfg(windows)]
-    {
-        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
-        PathBuf::from(base).join("safecarry").join("roster.json")
-    }
-    #[cfg(target_os = "macos")]
-    {
-        PathBuf::from("/Library/Application Support/safecarry/roster.json")
-    }
-    #[cfg(all(unix, not(target_os = "macos")))]
-    {
-        PathBuf::from("/var/lib/safecarry/roster.json")
-    }
+    crate::platform::machine_data_dir().join("roster.json")
 }
 
 fn key_path(roster: &Path) -> PathBuf {

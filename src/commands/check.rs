@@ -17,7 +17,7 @@ use crate::cli::Common;
 use crate::collect::{self, Kind};
 use crate::detect::{self, FileReport, Summary};
 use crate::error::{Error, Exit, Result, escape, show};
-use crate::ledger::{Ledger, SealRecord, store};
+use crate::ledger::{Ledger, store};
 use crate::policy::Policy;
 use crate::seal::{self, Target};
 use crate::{destinations, ui};
@@ -198,21 +198,17 @@ fn seal_plaintext(
         target: &target,
         show_progress: !common.no_progress && !common.json,
     });
-    let record = |sealed: Option<&seal::Sealed>, failure: Option<&str>| {
-        let body = ledger.seal_body(&SealRecord {
-            plan: &plan,
-            item_sha256: sealed.map(|s| s.item_sha256.as_slice()).unwrap_or(&[]),
-            detection: found,
-            destination: &destination,
-            verdict: &chosen.verdict,
-            generated: chosen.passphrase.generated,
-            work_factor: policy.scrypt_work_factor,
-            output: sealed.map(|s| &s.file),
-            target: dir,
-            failure,
-        })?;
-        ledger.append(vec![body])
+    let context = super::seal::Recorder {
+        ledger,
+        plan: &plan,
+        found,
+        destination: &destination,
+        chosen: &chosen,
+        work_factor: policy.scrypt_work_factor,
+        target: dir,
     };
+    let record =
+        |sealed: Option<&seal::Sealed>, failure: Option<&str>| context.record(sealed, failure);
     let sealed = match sealed {
         Ok(s) => s,
         Err(e) => {

@@ -56,21 +56,18 @@ pub fn run(
         show_progress: !common.no_progress && !common.json,
     });
     let ledger = Ledger::for_policy(&policy, true);
-    let record = |sealed: Option<&seal::Sealed>, failure: Option<&str>| {
-        let body = ledger.seal_body(&SealRecord {
-            plan: &plan,
-            item_sha256: sealed.map(|s| s.item_sha256.as_slice()).unwrap_or(&[]),
-            detection: &found,
-            destination: &destination,
-            verdict: &chosen.verdict,
-            generated: chosen.passphrase.generated,
-            work_factor: policy.scrypt_work_factor,
-            output: sealed.map(|s| &s.file),
-            target: &target.dir(),
-            failure,
-        })?;
-        ledger.append(vec![body])
+    let target_dir = target.dir();
+    let context = Recorder {
+        ledger: &ledger,
+        plan: &plan,
+        found: &found,
+        destination: &destination,
+        chosen: &chosen,
+        work_factor: policy.scrypt_work_factor,
+        target: &target_dir,
     };
+    let record =
+        |sealed: Option<&seal::Sealed>, failure: Option<&str>| context.record(sealed, failure);
     let sealed = match sealed {
         Ok(s) => s,
         Err(e) => {
@@ -143,6 +140,40 @@ pub fn run(
         );
     }
     ledger_outcome(&ledger, recorded)
+}
+
+/// What a seal's ledger entry is made from (shared by `seal` and `check --seal`).
+pub struct Recorder<'a> {
+    pub ledger: &'a Ledger,
+    pub plan: &'a Plan,
+    pub found: &'a Summary,
+    pub destination: &'a Destination,
+    pub chosen: &'a super::passphrase::Chosen,
+    pub work_factor: u8,
+    pub target: &'a Path,
+}
+
+impl Recorder<'_> {
+    /// Appends a `seal` entry, or a `seal_failed` one when `failure` says why.
+    pub fn record(
+        &self,
+        sealed: Option<&seal::Sealed>,
+        failure: Option<&str>,
+    ) -> Result<Vec<serde_json::Value>> {
+        let body = self.ledger.seal_body(&SealRecord {
+            plan: self.plan,
+            item_sha256: sealed.map(|s| s.item_sha256.as_slice()).unwrap_or(&[]),
+            detection: self.found,
+            destination: self.destination,
+            verdict: &self.chosen.verdict,
+            generated: self.chosen.passphrase.generated,
+            work_factor: self.work_factor,
+            output: sealed.map(|s| &s.file),
+            target: self.target,
+            failure,
+        })?;
+        self.ledger.append(vec![body])
+    }
 }
 
 /// The seal itself succeeded; if the ledger could not record it, the sealed file stays

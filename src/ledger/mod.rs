@@ -36,19 +36,7 @@ pub struct Ledger {
 
 /// The machine-wide default ledger for this platform.
 pub fn system_default() -> PathBuf {
-    #[cfg(windows)]
-    {
-        let base = std::env::var_os("ProgramData").unwrap_or_else(|| "C:\\ProgramData".into());
-        PathBuf::from(base).join("safecarry").join("ledger.jsonl")
-    }
-    #[cfg(target_os = "macos")]
-    {
-        PathBuf::from("/Library/Application Support/safecarry/ledger.jsonl")
-    }
-    #[cfg(all(unix, not(target_os = "macos")))]
-    {
-        PathBuf::from("/var/lib/safecarry/ledger.jsonl")
-    }
+    crate::platform::machine_data_dir().join("ledger.jsonl")
 }
 
 /// The per-user fallback when the machine-wide folder cannot be written.
