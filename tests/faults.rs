@@ -37,6 +37,7 @@ impl SmallDisk {
 impl Drop for SmallDisk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.path).status();
+        let _ = fs::remove_dir(&self.path);
     }
 }
 
@@ -257,5 +258,62 @@ fn leftovers_of_a_killed_seal_or_open_are_cleaned_by_the_next_run() {
         leftovers(&home),
         ["small.txt"],
         "the stale staging folder was removed"
+    );
+}
+
+/// A drive mounted under /media is offered as removable, and a policy that allows only
+/// removable drives accepts it while refusing an ordinary folder.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_drive_under_media_counts_as_removable() {
+    let s = Sandbox::new();
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("skipping: mounting a drive image needs root (CI runs as root)");
+        return;
+    }
+    // A real block device (a loop device over an ext4 image), as a memory stick would be.
+    let image = s.path("stick.img");
+    fs::File::create(&image).unwrap().set_len(16 << 20).unwrap();
+    let ok = Command::new("mkfs.ext4")
+        .args(["-q", "-F"])
+        .arg(&image)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "mkfs.ext4 failed (Debian package e2fsprogs)");
+    let mount = std::path::PathBuf::from(format!("/media/safecarry-test-{}", std::process::id()));
+    fs::create_dir_all(&mount).unwrap();
+    let ok = Command::new("mount")
+        .args(["-o", "loop"])
+        .arg(&image)
+        .arg(&mount)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "loop mount failed although running as root");
+    let disk = SmallDisk { path: mount };
+    let out = s.cmd().args(["destinations", "--json"]).output().unwrap();
+    assert_code(&out, 0);
+    let found = stdout(&out).lines().any(|l| {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        v["kind"] == "removable"
+            && v["path"] == disk.path.to_str().unwrap()
+            && v["signal"].is_string()
+    });
+    assert!(found, "{}", stdout(&out));
+
+    s.write("policy.toml", "allowed_destinations = [\"removable\"]\n");
+    s.write("a.txt", "Dear Mrs Okafor");
+    let out = s.seal(&["a.txt", "--to", disk.path.to_str().unwrap(), "--json"]);
+    assert_code(&out, 0);
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["destination"]["kind"], "removable");
+    assert!(disk.path.join("a.txt.age").exists());
+    s.mkdir("Desktop");
+    assert_code(&s.seal(&["a.txt", "--to", "Desktop"]), 3);
+    let ledger = fs::read_to_string(s.path("ledger.jsonl")).unwrap();
+    assert!(
+        ledger.contains("\"kind\":\"removable\""),
+        "the ledger records the destination kind"
     );
 }
