@@ -55,7 +55,7 @@ pub fn clean_stale(dir: &Path) -> usize {
 /// [`commit`]: PendingFile::commit
 pub struct PendingFile {
     temp: NamedTempFile,
-    hasher: BackgroundHash,
+    hasher: Sha256,
     written: u64,
 }
 
@@ -77,7 +77,7 @@ impl PendingFile {
             .tempfile_in(dir)?;
         Ok(PendingFile {
             temp,
-            hasher: BackgroundHash::new(),
+            hasher: Sha256::new(),
             written: 0,
         })
     }
@@ -90,7 +90,7 @@ impl PendingFile {
     pub fn writer(&mut self) -> HashingWriter<'_> {
         HashingWriter {
             inner: BufWriter::with_capacity(1 << 20, self.temp.as_file()),
-            hasher: &self.hasher,
+            hasher: &mut self.hasher,
             written: &mut self.written,
         }
     }
@@ -110,7 +110,7 @@ impl PendingFile {
             written,
         } = self;
         temp.as_file().sync_all()?;
-        let expected = hex(&hasher.finish());
+        let expected = hex(&hasher.finalize());
         let actual = hash_from_device(temp.path(), progress)?;
         if actual != expected {
             return Err(io::Error::other(VerifyMismatch));
@@ -130,47 +130,6 @@ impl PendingFile {
     }
 }
 
-/// SHA-256 computed on a second thread, so hashing the ciphertext does not slow down the
-/// thread that encrypts it (on a 2-core laptop this saves most of a second per GiB). The
-/// channel is bounded, so memory stays flat.
-struct BackgroundHash {
-    tx: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
-    handle: Option<std::thread::JoinHandle<[u8; 32]>>,
-}
-
-impl BackgroundHash {
-    fn new() -> Self {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(16);
-        let handle = std::thread::spawn(move || {
-            let mut h = Sha256::new();
-            for chunk in rx {
-                h.update(&chunk);
-            }
-            h.finalize().into()
-        });
-        BackgroundHash {
-            tx: Some(tx),
-            handle: Some(handle),
-        }
-    }
-
-    fn update(&self, data: &[u8]) {
-        if let Some(tx) = &self.tx {
-            // The receiver only goes away if the hashing thread panicked; the read-back
-            // comparison then fails safe.
-            let _ = tx.send(data.to_vec());
-        }
-    }
-
-    fn finish(mut self) -> [u8; 32] {
-        drop(self.tx.take());
-        self.handle
-            .take()
-            .and_then(|h| h.join().ok())
-            .unwrap_or([0; 32])
-    }
-}
-
 /// The read-back check found different bytes from those written.
 #[derive(Debug)]
 pub struct VerifyMismatch;
@@ -185,7 +144,7 @@ impl std::error::Error for VerifyMismatch {}
 
 pub struct HashingWriter<'a> {
     inner: BufWriter<&'a File>,
-    hasher: &'a BackgroundHash,
+    hasher: &'a mut Sha256,
     written: &'a mut u64,
 }
 
