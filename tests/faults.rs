@@ -124,12 +124,7 @@ fn a_drive_that_fills_up_mid_write_leaves_nothing_behind() {
 #[test]
 fn ctrl_c_while_sealing_removes_the_temporary_file() {
     let s = Sandbox::new();
-    {
-        let mut f = fs::File::create(s.path("big.bin")).unwrap();
-        for i in 0..300 {
-            f.write_all(&noise(1_000_000, i)).unwrap();
-        }
-    }
+    big_file(&s, "big.bin", 300);
     let stick = s.mkdir("stick");
     let child = spawn_seal(&s, "big.bin", &stick);
     wait_for_partial(&stick, 20_000_000);
@@ -143,12 +138,7 @@ fn ctrl_c_while_sealing_removes_the_temporary_file() {
 #[test]
 fn ctrl_c_while_opening_removes_the_staging_folder() {
     let s = Sandbox::new();
-    {
-        let mut f = fs::File::create(s.path("big.bin")).unwrap();
-        for i in 0..300 {
-            f.write_all(&noise(1_000_000, i)).unwrap();
-        }
-    }
+    big_file(&s, "big.bin", 300);
     let stick = s.mkdir("stick");
     assert_code(&s.seal(&["big.bin", "--to", "stick"]), 0);
     let home = s.mkdir("home");
@@ -197,12 +187,7 @@ fn ctrl_c_while_opening_removes_the_staging_folder() {
 #[test]
 fn leftovers_of_a_killed_seal_or_open_are_cleaned_by_the_next_run() {
     let s = Sandbox::new();
-    {
-        let mut f = fs::File::create(s.path("big.bin")).unwrap();
-        for i in 0..200 {
-            f.write_all(&noise(1_000_000, i)).unwrap();
-        }
-    }
+    big_file(&s, "big.bin", 200);
     s.write("small.txt", "x");
     let stick = s.mkdir("stick");
     let mut child = spawn_seal(&s, "big.bin", &stick);

@@ -4,7 +4,6 @@
 mod common;
 
 use std::fs;
-use std::io::Write;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
@@ -15,12 +14,7 @@ const SECRET: &str = "marigold trombone quasar lemonade fjord";
 #[test]
 fn the_passphrase_is_nowhere_but_the_file_it_was_read_from() {
     let s = Sandbox::new();
-    {
-        let mut f = fs::File::create(s.path("big.bin")).unwrap();
-        for i in 0..120 {
-            f.write_all(&noise(1_000_000, i)).unwrap();
-        }
-    }
+    big_file(&s, "big.bin", 120);
     s.mkdir("stick");
     let pf = s.write("secret-pass", format!("{SECRET}\n"));
     let child = s

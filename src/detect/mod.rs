@@ -103,30 +103,25 @@ mod tests {
                 ));
             }
         };
-        for r in &file.identifier {
-            assert!(
-                !r.examples.is_empty() && !r.negative_examples.is_empty(),
-                "rule {} needs examples",
-                r.id
+        let rules = file
+            .identifier
+            .iter()
+            .map(|r| (&r.id, &r.category, &r.examples, &r.negative_examples))
+            .chain(
+                file.keywords
+                    .iter()
+                    .map(|r| (&r.id, &r.category, &r.examples, &r.negative_examples)),
             );
-            for e in &r.examples {
-                check(&r.id, &r.category, e, true);
-            }
-            for e in &r.negative_examples {
-                check(&r.id, &r.category, e, false);
-            }
-        }
-        for r in &file.keywords {
+        for (id, category, examples, negatives) in rules {
             assert!(
-                !r.examples.is_empty() && !r.negative_examples.is_empty(),
-                "rule {} needs examples",
-                r.id
+                !examples.is_empty() && !negatives.is_empty(),
+                "rule {id} needs examples"
             );
-            for e in &r.examples {
-                check(&r.id, &r.category, e, true);
+            for e in examples {
+                check(id, category, e, true);
             }
-            for e in &r.negative_examples {
-                check(&r.id, &r.category, e, false);
+            for e in negatives {
+                check(id, category, e, false);
             }
         }
         for c in &file.case {

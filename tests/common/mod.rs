@@ -159,6 +159,18 @@ pub fn noise(len: usize, seed: u64) -> Vec<u8> {
     v
 }
 
+/// Writes `megabytes` MB of incompressible data to `rel` in the sandbox, a megabyte at a
+/// time (memory stays small).
+pub fn big_file(s: &Sandbox, rel: &str, megabytes: u64) -> PathBuf {
+    use std::io::Write;
+    let path = s.path(rel);
+    let mut f = fs::File::create(&path).unwrap();
+    for i in 0..megabytes {
+        f.write_all(&noise(1_000_000, i)).unwrap();
+    }
+    path
+}
+
 /// Encrypts `plaintext` with a passphrase using the age library directly (for crafting
 /// hostile payloads that safecarry itself would never make).
 pub fn age_encrypt(plaintext: &[u8], pass: &str) -> Vec<u8> {
