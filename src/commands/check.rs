@@ -207,21 +207,13 @@ fn seal_plaintext(
         work_factor: policy.scrypt_work_factor,
         target: dir,
     };
-    let record =
-        |sealed: Option<&seal::Sealed>, failure: Option<&str>| context.record(sealed, failure);
-    let sealed = match sealed {
-        Ok(s) => s,
-        Err(e) => {
-            if let Err(le) = record(None, Some(&e.message)) {
-                ui::warn(&le.message);
-            }
-            return Err(Error::failure(format!(
-                "{} The unlocked files were left as they were.",
-                e.message
-            ))
-            .hint(e.hint.unwrap_or_default()));
-        }
-    };
+    let sealed = context.settle(sealed).map_err(|e| {
+        Error::failure(format!(
+            "{} The unlocked files were left as they were.",
+            e.message
+        ))
+        .hint(e.hint.unwrap_or_default())
+    })?;
     // 2. Only now delete the originals.
     let mut not_deleted = Vec::new();
     for f in &files {
@@ -229,7 +221,7 @@ fn seal_plaintext(
             not_deleted.push(format!("{} ({})", show(f), crate::error::describe_io(&e).0));
         }
     }
-    let recorded = record(Some(&sealed), None);
+    let recorded = context.record(Some(&sealed), None);
     if common.json {
         super::print_json(&json!({
             "event": "check_seal",

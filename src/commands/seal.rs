@@ -66,20 +66,8 @@ pub fn run(
         work_factor: policy.scrypt_work_factor,
         target: &target_dir,
     };
-    let record =
-        |sealed: Option<&seal::Sealed>, failure: Option<&str>| context.record(sealed, failure);
-    let sealed = match sealed {
-        Ok(s) => s,
-        Err(e) => {
-            // The seal failed after the passphrase was accepted: record why (the reason
-            // is the user-facing message; never a passphrase or content).
-            if let Err(le) = record(None, Some(&e.message)) {
-                ui::warn(&le.message);
-            }
-            return Err(e);
-        }
-    };
-    let recorded = record(Some(&sealed), None);
+    let sealed = context.settle(sealed)?;
+    let recorded = context.record(Some(&sealed), None);
     let outcome = &sealed.file;
 
     if common.json {
@@ -154,6 +142,17 @@ pub struct Recorder<'a> {
 }
 
 impl Recorder<'_> {
+    /// Passes a successful seal through; for a failed one (after the passphrase was
+    /// accepted) records a `seal_failed` entry with the user-facing reason — never a
+    /// passphrase or content — and returns the error.
+    pub fn settle(&self, result: Result<seal::Sealed>) -> Result<seal::Sealed> {
+        result.inspect_err(|e| {
+            if let Err(le) = self.record(None, Some(&e.message)) {
+                ui::warn(&le.message);
+            }
+        })
+    }
+
     /// Appends a `seal` entry, or a `seal_failed` one when `failure` says why.
     pub fn record(
         &self,
