@@ -20,6 +20,8 @@ pub const LEDGER_ENV: &str = "SAFECARRY_LEDGER";
 pub const DEFAULT_WORK_FACTOR: u8 = 18;
 /// The highest work factor `open` accepts by default (the reference CLI's limit).
 pub const DEFAULT_MAX_WORK_FACTOR: u8 = 22;
+/// How long a writer waits for the ledger lock before giving up.
+pub const DEFAULT_LEDGER_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DestinationKind {
@@ -44,6 +46,7 @@ struct Raw {
     max_scrypt_work_factor: Option<u8>,
     ledger_path: Option<PathBuf>,
     ledger_paths: Option<String>,
+    ledger_wait_seconds: Option<u64>,
     syslog: Option<String>,
     export_folders: Option<Vec<PathBuf>>,
     allowed_destinations: Option<Vec<String>>,
@@ -74,6 +77,8 @@ pub struct Policy {
     pub max_scrypt_work_factor: u8,
     pub ledger_path: Option<PathBuf>,
     pub ledger_paths: LedgerPaths,
+    /// How long to wait for another safecarry that is writing to the ledger.
+    pub ledger_wait: std::time::Duration,
     pub syslog: Option<String>,
     pub export_folders: Vec<PathBuf>,
     pub allowed_destinations: Vec<DestinationKind>,
@@ -96,6 +101,7 @@ impl Default for Policy {
             max_scrypt_work_factor: DEFAULT_MAX_WORK_FACTOR,
             ledger_path: None,
             ledger_paths: LedgerPaths::Full,
+            ledger_wait: DEFAULT_LEDGER_WAIT,
             syslog: None,
             export_folders: Vec::new(),
             allowed_destinations: vec![DestinationKind::Anywhere],
@@ -374,6 +380,7 @@ impl Policy {
             ),
             ("ledger_path", raw.ledger_path.is_some()),
             ("ledger_paths", raw.ledger_paths.is_some()),
+            ("ledger_wait_seconds", raw.ledger_wait_seconds.is_some()),
             ("syslog", raw.syslog.is_some()),
             ("export_folders", raw.export_folders.is_some()),
             ("allowed_destinations", raw.allowed_destinations.is_some()),
@@ -416,6 +423,12 @@ impl Policy {
                 return Err(bad("scrypt_work_factor", "must be between 18 and 22"));
             }
             p.scrypt_work_factor = w;
+        }
+        if let Some(w) = raw.ledger_wait_seconds {
+            if !(1..=3600).contains(&w) {
+                return Err(bad("ledger_wait_seconds", "must be between 1 and 3600"));
+            }
+            p.ledger_wait = std::time::Duration::from_secs(w);
         }
         if let Some(m) = raw.max_scrypt_work_factor {
             if !(DEFAULT_WORK_FACTOR..=30).contains(&m) {

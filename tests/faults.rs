@@ -36,7 +36,10 @@ impl SmallDisk {
 
 impl Drop for SmallDisk {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.path).status();
+        let _ = Command::new("umount")
+            .arg(&self.path)
+            .stderr(Stdio::null())
+            .status();
         let _ = fs::remove_dir(&self.path);
     }
 }
@@ -301,4 +304,279 @@ fn a_drive_under_media_counts_as_removable() {
         ledger.contains("\"kind\":\"removable\""),
         "the ledger records the destination kind"
     );
+}
+
+fn is_root() -> bool {
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// `safecarry` run as an ordinary user, so that file permissions apply (root ignores
+/// them): as root, the sandbox is handed to `nobody` and the command runs as `nobody`.
+fn unprivileged(s: &Sandbox) -> Command {
+    use std::os::unix::process::CommandExt;
+    let mut c = s.cmd();
+    if is_root() {
+        let ok = Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(s.dir.path())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "chown of the sandbox failed");
+        c.uid(65534).gid(65534);
+    }
+    c
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A source file that cannot be read, a destination folder that cannot be written and a
+/// ledger folder that cannot be written: each stops the seal with a one-line error naming
+/// the place, nothing is left at the destination, and the ledger is never half-written.
+#[test]
+fn unreadable_sources_and_unwritable_destinations_or_ledgers_write_nothing() {
+    let s = Sandbox::new();
+    s.write("work/letter.txt", "Dear Mrs Okafor");
+    s.write("work/notes.txt", "Jane Smith, Year 4");
+    let stick = s.mkdir("stick");
+    let pf = s.passfile(STRONG);
+    let seal = |ledger: &str| {
+        unprivileged(&s)
+            .env("SAFECARRY_LEDGER", s.path(ledger))
+            .args(["seal", "work", "--to", "stick", "--passphrase-file"])
+            .arg(&pf)
+            .output()
+            .unwrap()
+    };
+
+    let nothing_left = || assert!(leftovers(&stick).is_empty(), "{:?}", leftovers(&stick));
+    // 1. A source file nobody may read.
+    set_mode(&s.path("work/notes.txt"), 0o000);
+    let out = seal("ledger.jsonl");
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("could not read \"work/notes.txt\": permission was refused"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"), "{err}");
+    nothing_left();
+    set_mode(&s.path("work/notes.txt"), 0o644);
+
+    // 2. A destination folder that may not be written to.
+    set_mode(&stick, 0o555);
+    let out = seal("ledger.jsonl");
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("could not write to \"stick\": permission was refused"),
+        "{err}"
+    );
+    nothing_left();
+    set_mode(&stick, 0o755);
+
+    // 3. A ledger folder that may not be written to: refused before anything is sealed.
+    s.mkdir("locked-ledger");
+    set_mode(&s.path("locked-ledger"), 0o555);
+    let out = seal("locked-ledger/ledger.jsonl");
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("cannot be written (permission was refused), so nothing was sealed"),
+        "{err}"
+    );
+    assert!(err.contains("tell IT"), "{err}");
+    nothing_left();
+    assert!(
+        fs::read_dir(s.path("locked-ledger"))
+            .unwrap()
+            .next()
+            .is_none()
+    );
+    // 4. An existing ledger file that has been made read-only: the same.
+    let out = seal("ledger.jsonl");
+    assert_code(&out, 0);
+    let before = fs::read(s.path("ledger.jsonl")).unwrap();
+    fs::remove_file(only_age_file(&stick)).unwrap();
+    set_mode(&s.path("ledger.jsonl"), 0o444);
+    let out = seal("ledger.jsonl");
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains("so nothing was sealed"),
+        "{}",
+        stderr(&out)
+    );
+    nothing_left();
+    assert_eq!(fs::read(s.path("ledger.jsonl")).unwrap(), before);
+    set_mode(&s.path("ledger.jsonl"), 0o600);
+    let out = s.cmd().args(["ledger", "verify"]).output().unwrap();
+    assert_code(&out, 0);
+}
+
+/// A drive that is mounted read-only (a memory stick's lock switch) is refused cleanly.
+#[test]
+fn a_read_only_drive_is_refused_with_a_plain_message() {
+    let s = Sandbox::new();
+    let Some(disk) = SmallDisk::mount(s.path("locked-stick"), "4m") else {
+        return;
+    };
+    let ok = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "remount read-only failed");
+    s.write("a.txt", "Dear Mrs Okafor");
+    let out = s.seal(&["a.txt", "--to", disk.path.to_str().unwrap()]);
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("the drive is read-only"), "{err}");
+    assert!(err.contains("lock switch"), "{err}");
+    assert!(leftovers(&disk.path).is_empty());
+}
+
+/// The destination folder deleted, or the drive unmounted, while the sealed file is being
+/// written: the seal fails with a plain message and nothing appears anywhere.
+#[test]
+fn a_destination_removed_mid_write_leaves_nothing() {
+    let s = Sandbox::new();
+    big_file(&s, "big.bin", 150);
+
+    // The folder is deleted.
+    let stick = s.mkdir("stick");
+    let child = spawn_seal(&s, "big.bin", &stick);
+    wait_for_partial(&stick, 5_000_000);
+    fs::remove_dir_all(&stick).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(err.contains("stick\": it does not exist"), "{err}");
+    assert!(!stick.exists(), "nothing recreated the folder");
+
+    // The drive is unmounted (lazily, as when a stick is yanked and the system lets go).
+    let Some(disk) = SmallDisk::mount(s.path("drive"), "400m") else {
+        return;
+    };
+    let child = spawn_seal(&s, "big.bin", &disk.path);
+    wait_for_partial(&disk.path, 5_000_000);
+    let ok = Command::new("umount")
+        .arg("-l")
+        .arg(&disk.path)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "lazy unmount failed");
+    let out = child.wait_with_output().unwrap();
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("drive\""), "{}", stderr(&out));
+    assert!(
+        leftovers(&disk.path).is_empty(),
+        "the folder under the mount point is untouched: {:?}",
+        leftovers(&disk.path)
+    );
+    let ledger = fs::read_to_string(s.path("ledger.jsonl")).unwrap();
+    assert!(
+        !ledger.contains("\"event\":\"seal\""),
+        "no seal was recorded"
+    );
+    assert_eq!(ledger.matches("\"event\":\"seal_failed\"").count(), 2);
+}
+
+/// A source file that grows, shrinks or is rewritten while it is being sealed fails the
+/// seal (the decision: detect and fail rather than seal an inconsistent copy).
+#[test]
+fn a_source_file_changing_while_sealed_fails_the_seal() {
+    let s = Sandbox::new();
+    let stick = s.mkdir("stick");
+    type Change = fn(&Path);
+    let changes: [(&str, Change); 3] = [
+        ("grows", |p| {
+            let mut f = fs::OpenOptions::new().append(true).open(p).unwrap();
+            f.write_all(&[0u8; 4096]).unwrap();
+        }),
+        ("shrinks", |p| {
+            fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_len(1_000_000)
+                .unwrap();
+        }),
+        ("is rewritten in place", |p| {
+            use std::io::{Seek, SeekFrom};
+            let mut f = fs::OpenOptions::new().write(true).open(p).unwrap();
+            f.seek(SeekFrom::Start(100_000_000)).unwrap();
+            f.write_all(b"changed").unwrap();
+        }),
+    ];
+    for (label, change) in changes {
+        let src = big_file(&s, "big.bin", 150);
+        let child = spawn_seal(&s, "big.bin", &stick);
+        wait_for_partial(&stick, 5_000_000);
+        change(&src);
+        let out = child.wait_with_output().unwrap();
+        assert_code(&out, 1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("\"big.bin\" changed while it was being sealed, so nothing was written"),
+            "{label}: {err}"
+        );
+        assert!(leftovers(&stick).is_empty(), "{label}");
+    }
+}
+
+/// Another process holding the ledger for a long time: a plain wait message, then a
+/// refusal after the policy's wait, with nothing sealed; a short hold is simply waited out.
+#[test]
+fn a_ledger_held_by_another_process_is_waited_for_then_refused() {
+    use std::os::unix::process::CommandExt;
+    let s = Sandbox::new();
+    s.write("policy.toml", "ledger_wait_seconds = 2\n");
+    s.write("a.txt", "Dear Mrs Okafor");
+    let stick = s.mkdir("stick");
+    let hold = |seconds: &str| {
+        let lock = s.path("ledger.jsonl.lock");
+        let child = Command::new("flock")
+            .arg(&lock)
+            .args(["sleep", seconds])
+            .process_group(0)
+            .spawn()
+            .expect("flock (util-linux) runs");
+        let start = Instant::now();
+        while !lock.exists() {
+            assert!(start.elapsed() < Duration::from_secs(10));
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        child
+    };
+    let mut holder = hold("60");
+    let started = Instant::now();
+    let out = s.seal(&["a.txt", "--to", "stick"]);
+    let waited = started.elapsed();
+    // The holder and its sleep (which inherits the lock) go together.
+    unsafe { libc::kill(-(holder.id() as i32), libc::SIGKILL) };
+    holder.wait().unwrap();
+    assert_code(&out, 1);
+    let err = stderr(&out);
+    assert!(
+        err.contains("Waiting for the transfer ledger, which another safecarry is using"),
+        "{err}"
+    );
+    assert!(
+        err.contains("kept it busy for more than 2 seconds), so nothing was sealed"),
+        "{err}"
+    );
+    assert!(waited < Duration::from_secs(20), "{waited:?}");
+    assert!(leftovers(&stick).is_empty());
+
+    let mut holder = hold("1");
+    let out = s.seal(&["a.txt", "--to", "stick"]);
+    holder.wait().unwrap();
+    assert_code(&out, 0);
+    assert_eq!(leftovers(&stick), ["a.txt.age"]);
 }

@@ -295,26 +295,40 @@ fn a_failed_seal_is_recorded_with_its_reason() {
     assert_code(&verify(&s, &[]), 0);
 }
 
+/// A seal that could not be recorded is refused before anything is written; an open
+/// (nothing leaves the school) still restores the files, then warns and exits 1.
 #[test]
-fn an_unwritable_ledger_keeps_the_sealed_file_but_exits_1() {
+fn an_unwritable_ledger_refuses_the_seal_and_makes_open_warn() {
     let s = Sandbox::new();
     s.write("x.txt", "x");
     s.write("afile", "not a folder");
     s.mkdir("out");
-    let o = s
-        .cmd()
-        .env("SAFECARRY_LEDGER", s.path("afile/ledger.jsonl"))
-        .args(["seal", "x.txt", "--to", "out", "--passphrase-file"])
-        .arg(s.passfile(STRONG))
-        .output()
-        .unwrap();
+    let broken = |args: &[&str]| {
+        s.cmd()
+            .env("SAFECARRY_LEDGER", s.path("afile/ledger.jsonl"))
+            .args(args)
+            .arg("--passphrase-file")
+            .arg(s.passfile(STRONG))
+            .output()
+            .unwrap()
+    };
+    let o = broken(&["seal", "x.txt", "--to", "out"]);
     assert_code(&o, 1);
-    assert!(
-        s.path("out/x.txt.age").exists(),
-        "the sealed file must stay"
-    );
+    assert!(tree(&s.path("out")).is_empty(), "nothing was sealed");
     let err = stderr(&o);
-    assert!(err.contains("complete and safe to use"), "{err}");
+    assert!(err.contains("so nothing was sealed"), "{err}");
+    assert!(err.contains("tell IT"), "{err}");
+
+    assert_code(&s.seal(&["x.txt", "--to", "out"]), 0);
+    s.mkdir("home");
+    let o = broken(&["open", "out/x.txt.age", "--to", "home"]);
+    assert_code(&o, 1);
+    assert_eq!(fs::read(s.path("home/x.txt")).unwrap(), b"x");
+    let err = stderr(&o);
+    assert!(
+        err.contains("The files were opened and are complete"),
+        "{err}"
+    );
     assert!(err.contains("could not be recorded in the ledger"), "{err}");
 }
 

@@ -185,6 +185,7 @@ fn seal_plaintext(
     }
     let plan = collect::plan_for_files(dir, &files)?;
     let destination = destinations::classify(dir, policy);
+    ledger.ready()?;
     let chosen = super::passphrase::for_sealing(common, false, &files, policy)?;
     let target = Target::InDir {
         dir: dir.to_path_buf(),
@@ -247,5 +248,9 @@ fn seal_plaintext(
         ))
         .hint("delete them by hand; the sealed copy is complete"));
     }
-    super::seal::ledger_outcome(ledger, recorded)
+    super::seal::ledger_outcome(
+        ledger,
+        recorded,
+        "The sealed file is complete and safe to use",
+    )
 }

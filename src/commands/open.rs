@@ -100,5 +100,5 @@ pub fn run(args: &OpenArgs, common: &Common) -> Result<Exit> {
             println!("  {}", show(&r.path));
         }
     }
-    super::seal::ledger_outcome(&ledger, recorded)
+    super::seal::ledger_outcome(&ledger, recorded, "The files were opened and are complete")
 }

@@ -34,6 +34,7 @@ pub fn run(common: &Common) -> Result<Exit> {
                 LedgerPaths::Hashed => "hashed",
             }),
         ),
+        ("ledger_wait_seconds", json!(p.ledger_wait.as_secs())),
         ("syslog", json!(p.syslog)),
         ("export_folders", json!(p.export_folders)),
         ("allowed_destinations", json!(kinds)),

@@ -47,6 +47,8 @@ pub fn run(
     let (target, destination) = choose_target(target, &plan, &policy, common, dropped, &detector)?;
     check_not_inside_inputs(&target.dir(), &plan)?;
     check_allowed(&destination, &policy)?;
+    let ledger = Ledger::for_policy(&policy, true);
+    ledger.ready()?;
     let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &policy)?;
     let sealed = seal::seal(&seal::Request {
         plan: &plan,
@@ -55,7 +57,6 @@ pub fn run(
         target: &target,
         show_progress: !common.no_progress && !common.json,
     });
-    let ledger = Ledger::for_policy(&policy, true);
     let target_dir = target.dir();
     let context = Recorder {
         ledger: &ledger,
@@ -127,7 +128,11 @@ pub fn run(
             show(Path::new(outcome.path.file_name().unwrap_or_default()))
         );
     }
-    ledger_outcome(&ledger, recorded)
+    ledger_outcome(
+        &ledger,
+        recorded,
+        "The sealed file is complete and safe to use",
+    )
 }
 
 /// What a seal's ledger entry is made from (shared by `seal` and `check --seal`).
@@ -175,9 +180,14 @@ impl Recorder<'_> {
     }
 }
 
-/// The seal itself succeeded; if the ledger could not record it, the sealed file stays
-/// (it is complete and verified) but the command warns and exits 1 so IT hears of it.
-pub fn ledger_outcome(ledger: &Ledger, recorded: Result<Vec<serde_json::Value>>) -> Result<Exit> {
+/// The seal (or open) itself succeeded; if the ledger could not record it, what was made
+/// stays (`done` says so: it is complete and verified) but the command warns and exits 1
+/// so IT hears of it.
+pub fn ledger_outcome(
+    ledger: &Ledger,
+    recorded: Result<Vec<serde_json::Value>>,
+    done: &str,
+) -> Result<Exit> {
     match recorded {
         Ok(_) => {
             if let Some(n) = &ledger.note {
@@ -187,7 +197,7 @@ pub fn ledger_outcome(ledger: &Ledger, recorded: Result<Vec<serde_json::Value>>)
         }
         Err(e) => {
             ui::warn(&format!(
-                "{} The sealed file is complete and safe to use; this only affects the school's record.",
+                "{} {done}; this only affects the school's record.",
                 e.message
             ));
             Err(

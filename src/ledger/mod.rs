@@ -30,6 +30,8 @@ pub struct Ledger {
     pub paths: LedgerPaths,
     pub syslog: Option<String>,
     pub policy_file: Option<PathBuf>,
+    /// How long to wait for another writer's lock.
+    pub wait: std::time::Duration,
     /// Said once when the default location fell back to the user's own folder.
     pub note: Option<String>,
 }
@@ -113,6 +115,7 @@ impl Ledger {
             paths: policy.ledger_paths,
             syslog: policy.syslog.clone(),
             policy_file: policy.source.clone(),
+            wait: policy.ledger_wait,
             note,
         }
     }
@@ -202,6 +205,33 @@ impl Ledger {
         }
     }
 
+    /// Checks, before anything is sealed, that an entry can be appended: the lock can be
+    /// taken (waiting for another writer up to the policy's limit), the ledger file can be
+    /// opened for writing and, with hashed paths, the key is usable. A seal that could not
+    /// be recorded is refused up front rather than done and left unrecorded.
+    pub fn ready(&self) -> Result<()> {
+        let fail = |why: String| {
+            Error::failure(format!(
+                "the transfer ledger {} cannot be written ({why}), so nothing was sealed",
+                show(&self.path)
+            ))
+            .hint(
+                "tell IT: safecarry records every transfer and cannot seal until the ledger works",
+            )
+        };
+        let locked = store::lock(&self.path, true, self.wait).map_err(|e| fail(store_error(&e)))?;
+        if self.path.exists() {
+            std::fs::OpenOptions::new()
+                .append(true)
+                .open(locked.path())
+                .map_err(|e| fail(crate::error::describe_io(&e).0))?;
+        }
+        if self.paths == LedgerPaths::Hashed {
+            self.key().map_err(|e| fail(e.message))?;
+        }
+        Ok(())
+    }
+
     /// Appends entries under the lock, fsynced, then forwards to syslog. Forwarding
     /// problems are warnings; the entries stay pending.
     pub fn append(&self, bodies: Vec<Map<String, Value>>) -> Result<Vec<Value>> {
@@ -211,7 +241,7 @@ impl Ledger {
                 show(&self.path)
             ))
         };
-        let locked = store::lock(&self.path, true).map_err(|e| fail(store_error(&e)))?;
+        let locked = store::lock(&self.path, true, self.wait).map_err(|e| fail(store_error(&e)))?;
         let appended = locked.append(bodies).map_err(|e| fail(store_error(&e)))?;
         if appended.torn_bytes > 0 {
             crate::ui::warn(&format!(
@@ -239,9 +269,9 @@ pub fn key_path(ledger: &Path) -> PathBuf {
 fn store_error(e: &store::StoreError) -> String {
     match e {
         store::StoreError::Io(io) => crate::error::describe_io(io).0,
-        store::StoreError::Busy => format!(
+        store::StoreError::Busy(wait) => format!(
             "another safecarry kept it busy for more than {} seconds",
-            store::LOCK_TIMEOUT.as_secs()
+            wait.as_secs()
         ),
         store::StoreError::DamagedTail(s) => format!("the ledger is damaged: {s}"),
     }
@@ -425,7 +455,8 @@ impl Ledger {
 /// generator (`examples/ledger-fill.rs`) only. Real events always go through
 /// [`Ledger::append`].
 pub fn append_batch_for_benchmarks(path: &Path, bodies: Vec<Map<String, Value>>) -> Result<u64> {
-    let locked = store::lock(path, true).map_err(|e| Error::failure(store_error(&e)))?;
+    let locked = store::lock(path, true, crate::policy::DEFAULT_LEDGER_WAIT)
+        .map_err(|e| Error::failure(store_error(&e)))?;
     let a = locked
         .append(bodies)
         .map_err(|e| Error::failure(store_error(&e)))?;

@@ -16,9 +16,6 @@ use sha2::{Digest, Sha256};
 
 use super::entry::{self, GENESIS};
 
-/// How long a writer waits for another safecarry to finish with the ledger.
-pub const LOCK_TIMEOUT: Duration = Duration::from_secs(30);
-
 /// A path with a suffix added to its file name (`ledger.jsonl` → `ledger.jsonl.lock`).
 pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_owned();
@@ -30,7 +27,7 @@ pub fn sibling(path: &Path, suffix: &str) -> PathBuf {
 pub enum StoreError {
     Io(io::Error),
     /// Another process held the lock for longer than the timeout.
-    Busy,
+    Busy(Duration),
     /// The last complete entry cannot be read, so nothing can be chained onto it.
     DamagedTail(String),
 }
@@ -47,8 +44,8 @@ pub struct Locked {
     _lock: File,
 }
 
-/// Takes the ledger lock, waiting (with one message on stderr) up to [`LOCK_TIMEOUT`].
-pub fn lock(path: &Path, exclusive: bool) -> Result<Locked, StoreError> {
+/// Takes the ledger lock, waiting (with one message on stderr) up to `wait`.
+pub fn lock(path: &Path, exclusive: bool, wait: Duration) -> Result<Locked, StoreError> {
     if exclusive && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
@@ -74,11 +71,14 @@ pub fn lock(path: &Path, exclusive: bool) -> Result<Locked, StoreError> {
         match r {
             Ok(()) => break,
             Err(std::fs::TryLockError::WouldBlock) => {
-                if start.elapsed() > LOCK_TIMEOUT {
-                    return Err(StoreError::Busy);
+                if start.elapsed() > wait {
+                    return Err(StoreError::Busy(wait));
                 }
                 if !told && start.elapsed() > Duration::from_millis(500) {
-                    crate::ui::say("Waiting for the ledger, which another safecarry is using…");
+                    crate::ui::say(&format!(
+                        "Waiting for the transfer ledger, which another safecarry is using (up to {} seconds)…",
+                        wait.as_secs()
+                    ));
                     told = true;
                 }
                 std::thread::sleep(Duration::from_millis(20));
@@ -267,7 +267,7 @@ fn read_tail(file: &mut File, len: u64) -> io::Result<Tail> {
 /// Reads the whole ledger under a shared lock (or without one when the lock file cannot
 /// be opened, e.g. a copy IT is examining). A missing ledger reads as empty.
 pub fn read_all(path: &Path) -> io::Result<Vec<u8>> {
-    let _guard = lock(path, false).ok();
+    let _guard = lock(path, false, crate::policy::DEFAULT_LEDGER_WAIT).ok();
     match std::fs::read(path) {
         Ok(d) => Ok(d),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
@@ -548,7 +548,7 @@ mod tests {
     fn appends_chain_and_verify() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("l.jsonl");
-        let l = lock(&p, true).unwrap();
+        let l = lock(&p, true, crate::policy::DEFAULT_LEDGER_WAIT).unwrap();
         l.append(vec![body(1), body(2)]).unwrap();
         l.append(vec![body(3)]).unwrap();
         drop(l);
@@ -562,7 +562,7 @@ mod tests {
     fn a_torn_tail_is_reported_then_set_aside() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("l.jsonl");
-        let l = lock(&p, true).unwrap();
+        let l = lock(&p, true, crate::policy::DEFAULT_LEDGER_WAIT).unwrap();
         l.append(vec![body(1), body(2)]).unwrap();
         let mut f = OpenOptions::new().append(true).open(&p).unwrap();
         f.write_all(b"{\"event\":\"se").unwrap();
@@ -583,7 +583,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("l.jsonl");
         let big = "x".repeat(200_000);
-        let l = lock(&p, true).unwrap();
+        let l = lock(&p, true, crate::policy::DEFAULT_LEDGER_WAIT).unwrap();
         let mut b = body(1);
         b.insert("big".into(), json!(big));
         l.append(vec![b.clone(), b]).unwrap();
