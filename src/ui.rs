@@ -61,7 +61,7 @@ pub fn ask_secret(prompt: &str) -> Result<SecretString> {
 
 fn no_input(e: &io::Error) -> Error {
     if e.kind() == io::ErrorKind::UnexpectedEof {
-        Error::failure("no passphrase was typed (input ended), so nothing was done")
+        Error::failure("no passphrase was typed (input ended), so nothing was written")
     } else {
         Error::failure(format!(
             "could not ask for a passphrase: there is no terminal to type it in ({})",

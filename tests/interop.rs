@@ -258,3 +258,83 @@ fn dropping_files_on_safecarry_offers_the_export_folder_and_seals_there() {
     );
     assert!(export.join("Lesson plan.txt.age").exists());
 }
+
+/// Ctrl-C or end of input (Ctrl-D) at a passphrase prompt: nothing is written, exit 1,
+/// and the terminal's echo is back on afterwards.
+#[test]
+fn ctrl_c_or_end_of_input_at_a_prompt_writes_nothing_and_restores_the_terminal() {
+    let s = Sandbox::new();
+    s.write("report.txt", "Term report for Ellery Ashdown");
+    s.mkdir("stick");
+    s.mkdir("home");
+    s.passfile(STRONG);
+    assert_code(&s.seal(&["report.txt", "--to", "stick"]), 0);
+    fs::rename(s.path("stick/report.txt.age"), s.path("sealed.age")).unwrap();
+    let bin = env!("CARGO_BIN_EXE_safecarry");
+    for (label, command, prompt, keys) in [
+        (
+            "Ctrl-C sealing",
+            "seal report.txt --to stick",
+            "Passphrase: ",
+            "\\003",
+        ),
+        (
+            "Ctrl-D sealing",
+            "seal report.txt --to stick",
+            "Passphrase: ",
+            "\\004",
+        ),
+        (
+            "Ctrl-C at the repeat",
+            "seal report.txt --to stick",
+            "again",
+            "\\003",
+        ),
+        (
+            "Ctrl-C opening",
+            "open sealed.age --to home",
+            "Passphrase for",
+            "\\003",
+        ),
+        (
+            "Ctrl-D opening",
+            "open sealed.age --to home",
+            "Passphrase for",
+            "\\004",
+        ),
+    ] {
+        let first = if prompt == "again" {
+            "expect \"Passphrase: \"\nsleep 0.3\nsend \"$pass\\r\"\n"
+        } else {
+            ""
+        };
+        let out = expect(
+            &s,
+            &format!(
+                "spawn sh -c \"{bin} {command}; echo exit=\\$?; stty -a\"\n\
+                 {first}\
+                 expect \"{prompt}\"\n\
+                 sleep 0.3\n\
+                 send \"{keys}\"\n\
+                 expect \"exit=\"\n\
+                 expect eof\n"
+            ),
+        );
+        let transcript = stdout(&out);
+        assert!(transcript.contains("exit=1"), "{label}:\n{transcript}");
+        assert!(
+            transcript.contains("Nothing was written")
+                || transcript.contains("nothing was written"),
+            "{label}:\n{transcript}"
+        );
+        let stty = transcript.rsplit("exit=1").next().unwrap();
+        let words: Vec<&str> = stty.split_whitespace().collect();
+        assert!(
+            words.contains(&"echo") && !words.contains(&"-echo"),
+            "{label}: echo is off after the prompt:\n{stty}"
+        );
+        assert!(!transcript.contains(STRONG), "{label}: echoed");
+        assert!(tree(&s.path("stick")).is_empty(), "{label}");
+        assert!(tree(&s.path("home")).is_empty(), "{label}");
+    }
+}

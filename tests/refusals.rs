@@ -45,6 +45,56 @@ fn weak_passphrases_exit_3_and_write_nothing() {
     }
 }
 
+/// End of input before any passphrase (an empty file, a closed standard input) is like
+/// Ctrl-D at the prompt: exit 1, nothing written.
+#[test]
+fn an_empty_passphrase_source_is_end_of_input() {
+    use std::process::Stdio;
+    let s = Sandbox::new();
+    s.write("report.docx", "Pupil report");
+    s.mkdir("stick");
+    s.write("empty.txt", "");
+    let out = s
+        .cmd()
+        .args([
+            "seal",
+            "report.docx",
+            "--to",
+            "stick",
+            "--passphrase-file",
+            "empty.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out)
+            .contains("no passphrase was given (\"empty.txt\" is empty), so nothing was written"),
+        "{}",
+        stderr(&out)
+    );
+    let out = s
+        .cmd()
+        .args([
+            "seal",
+            "report.docx",
+            "--to",
+            "stick",
+            "--passphrase-file",
+            "-",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains("standard input is empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(tree(&s.path("stick")).is_empty());
+}
+
 #[test]
 fn a_school_policy_can_demand_more() {
     let s = Sandbox::new();

@@ -58,6 +58,13 @@ pub fn read_file(path: &Path) -> Result<SecretString> {
             return Err(Error::io("read the passphrase file", path, &e));
         }
     }
+    if buf.is_empty() {
+        // End of input before any passphrase: like Ctrl-D at the prompt.
+        return Err(Error::failure(format!(
+            "no passphrase was given ({name} is empty), so nothing was written"
+        ))
+        .hint("put the passphrase on the first line"));
+    }
     match std::str::from_utf8(&buf) {
         Ok(s) => Ok(SecretString::from(s)),
         Err(_) => Err(
