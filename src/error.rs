@@ -111,6 +111,10 @@ pub fn describe_io(err: &std::io::Error) -> (String, String) {
             "something with that name is already there".into(),
             "choose another name or folder".into(),
         ),
+        K::InvalidFilename => (
+            "a name is too long or not allowed on this drive".into(),
+            "choose a folder with a shorter path, or shorten the names".into(),
+        ),
         K::Interrupted => ("it was interrupted".into(), "run the command again".into()),
         K::UnexpectedEof => (
             "the file ended too early (it looks cut short)".into(),

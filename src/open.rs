@@ -342,6 +342,15 @@ impl Stager {
             .hint(format!("nothing was restored; {hint}"))
     }
 
+    /// The archive inside holds something safecarry never restores.
+    fn unsafe_archive(&self, why: &str) -> Error {
+        Error::failure(format!(
+            "{} was not opened: {why}. Nothing was restored",
+            show(&self.input)
+        ))
+        .hint("this file may have been tampered with; ask IT before trusting it")
+    }
+
     fn untar<R: Read>(&mut self, archive: &mut tar::Archive<R>) -> Result<()> {
         let mut seen = HashSet::new();
         let entries = archive.entries().map_err(|e| self.read_error(e))?;
@@ -352,13 +361,8 @@ impl Stager {
                 continue;
             }
             let raw = entry.path_bytes().into_owned();
-            let (rel, kind) = tarball::check_entry(kind, &raw, &mut seen).map_err(|why| {
-                Error::failure(format!(
-                    "{} was not opened: {why}. Nothing was restored",
-                    show(&self.input)
-                ))
-                .hint("this file may have been tampered with; ask IT before trusting it")
-            })?;
+            let (rel, kind) = tarball::check_entry(kind, &raw, &mut seen)
+                .map_err(|why| self.unsafe_archive(&why.to_string()))?;
             let mtime = tarball::mtime_of(entry.header());
             if let Some(top) = rel.components().next() {
                 let top = PathBuf::from(top.as_os_str());
@@ -395,11 +399,9 @@ impl Stager {
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder.create(dir).map_err(|e| {
-            if e.kind() == io::ErrorKind::AlreadyExists || e.kind() == io::ErrorKind::NotADirectory {
-                Error::failure(format!(
-                    "{} was not opened: it contains a file and a folder with the same name. Nothing was restored",
-                    show(&self.input)
-                ))
+            if e.kind() == io::ErrorKind::AlreadyExists || e.kind() == io::ErrorKind::NotADirectory
+            {
+                self.unsafe_archive("it contains a file and a folder with the same name")
             } else {
                 self.write_error(e)
             }
@@ -422,10 +424,7 @@ impl Stager {
         std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
         let mut file = opts.open(&path).map_err(|e| {
             if e.kind() == io::ErrorKind::AlreadyExists {
-                Error::failure(format!(
-                    "{} was not opened: it contains the same name twice. Nothing was restored",
-                    show(&self.input)
-                ))
+                self.unsafe_archive("it contains the same name twice")
             } else {
                 self.write_error(e)
             }

@@ -241,20 +241,56 @@ fn raw_header(name: &[u8], kind: tar::EntryType, size: u64, link: Option<&[u8]>)
 
 /// A tar stream: one harmless file, then the hostile entry.
 fn hostile_tar(name: &[u8], kind: tar::EntryType, data: &[u8], link: Option<&[u8]>) -> Vec<u8> {
+    tar_of(vec![(
+        raw_header(name, kind, data.len() as u64, link),
+        data.to_vec(),
+    )])
+}
+
+/// A tar stream: one harmless file, then `entries` as given (headers may lie about sizes).
+fn tar_of(entries: Vec<(tar::Header, Vec<u8>)>) -> Vec<u8> {
     let mut out = Vec::new();
-    for (h, d) in [
-        (
-            raw_header(b"innocent.txt", tar::EntryType::Regular, 5, None),
-            &b"hello"[..],
-        ),
-        (raw_header(name, kind, data.len() as u64, link), data),
-    ] {
+    let first = (
+        raw_header(b"innocent.txt", tar::EntryType::Regular, 5, None),
+        b"hello".to_vec(),
+    );
+    for (h, d) in std::iter::once(first).chain(entries) {
         out.extend_from_slice(h.as_bytes());
-        out.extend_from_slice(d);
+        out.extend_from_slice(&d);
         out.resize(out.len().div_ceil(512) * 512, 0);
     }
     out.resize(out.len() + 1024, 0);
     out
+}
+
+/// A pax extended header carrying `records` (key, value), then a regular entry `name`.
+fn pax_then_file(records: &[(&str, &[u8])], name: &[u8]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (k, v) in records {
+        let rest = 1 + k.len() + 1 + v.len() + 1; // " k=v\n"
+        let mut len = rest + 1;
+        while len.to_string().len() + rest != len {
+            len = len.to_string().len() + rest;
+        }
+        body.extend_from_slice(format!("{len} {k}=").as_bytes());
+        body.extend_from_slice(v);
+        body.push(b'\n');
+    }
+    tar_of(vec![
+        (
+            raw_header(
+                b"PaxHeader",
+                tar::EntryType::XHeader,
+                body.len() as u64,
+                None,
+            ),
+            body,
+        ),
+        (
+            raw_header(name, tar::EntryType::Regular, 4, None),
+            b"evil".to_vec(),
+        ),
+    ])
 }
 
 #[test]
@@ -306,16 +342,74 @@ fn hostile_archives_inside_valid_age_files_are_refused() {
             "control chars",
             hostile_tar(b"bad\x1b[2Jname", tar::EntryType::Regular, b"x", None),
         ),
+        (
+            "block device",
+            hostile_tar(b"disk", tar::EntryType::Block, b"", None),
+        ),
+        (
+            "fifo",
+            hostile_tar(b"pipe", tar::EntryType::Fifo, b"", None),
+        ),
+        (
+            "huge declared size",
+            tar_of(vec![(
+                raw_header(b"huge.bin", tar::EntryType::Regular, 1 << 40, None),
+                b"only a few bytes follow".to_vec(),
+            )]),
+        ),
+        (
+            "pax path with NUL",
+            pax_then_file(&[("path", b"ok\0/../../escape.txt")], b"plain.txt"),
+        ),
+        (
+            "pax path parent",
+            pax_then_file(&[("path", b"../escape.txt")], b"plain.txt"),
+        ),
+        (
+            "pax path absolute",
+            pax_then_file(&[("path", b"/tmp/safecarry-escape.txt")], b"plain.txt"),
+        ),
+        (
+            "pax path very long",
+            pax_then_file(&[("path", "deep/".repeat(2000).as_bytes())], b"plain.txt"),
+        ),
+        (
+            "GNU long name parent",
+            tar_of(vec![
+                (
+                    raw_header(b"././@LongLink", tar::EntryType::GNULongName, 14, None),
+                    b"../escape.txt\0".to_vec(),
+                ),
+                (
+                    raw_header(b"plain.txt", tar::EntryType::Regular, 4, None),
+                    b"evil".to_vec(),
+                ),
+            ]),
+        ),
+        (
+            "file then folder of the same name",
+            tar_of(vec![(
+                raw_header(b"innocent.txt/inner.txt", tar::EntryType::Regular, 4, None),
+                b"evil".to_vec(),
+            )]),
+        ),
     ];
     for (label, tar_bytes) in cases {
-        s.write("hostile.age", age_encrypt(&tar_bytes, STRONG));
+        // A low work factor keeps the many opens quick; it changes nothing else.
+        s.write("hostile.age", age_encrypt_at(&tar_bytes, STRONG, 10));
         let out = s.run_with_pass(STRONG, &["open", "hostile.age", "--to", "home/inner"]);
         assert_code(&out, 1);
+        let err = stderr(&out);
         assert!(
-            stderr(&out).contains("was not opened"),
-            "{label}: {}",
-            stderr(&out)
+            err.contains("was not opened") || err.contains("nothing was restored"),
+            "{label}: {err}"
         );
+        assert_eq!(
+            err.lines().count(),
+            2,
+            "{label}: one error, one hint: {err}"
+        );
+        eprintln!("{label}: {}", err.lines().next().unwrap());
         assert_eq!(tree(&s.path("home")), before, "{label}: target changed");
         assert!(!s.path("home/escape.txt").exists(), "{label}");
         assert!(
@@ -324,6 +418,22 @@ fn hostile_archives_inside_valid_age_files_are_refused() {
         );
     }
     let _ = target;
+}
+
+/// A pax `size` record that is not a number is ignored (the tar crate's behaviour): the
+/// entry's own header size applies, so the stream stays consistent and nothing can be
+/// written beyond what the archive holds.
+#[test]
+fn a_malformed_pax_size_cannot_stretch_an_entry() {
+    let s = Sandbox::new();
+    s.mkdir("home");
+    let tar_bytes = pax_then_file(&[("size", b"99999999999999999999999")], b"big.bin");
+    s.write("odd.age", age_encrypt(&tar_bytes, STRONG));
+    let out = s.open("odd.age", "home");
+    assert_code(&out, 0);
+    assert_eq!(fs::read(s.path("home/big.bin")).unwrap(), b"evil");
+    assert_eq!(fs::read(s.path("home/innocent.txt")).unwrap(), b"hello");
+    assert_eq!(tree(&s.path("home")).len(), 2);
 }
 
 #[test]

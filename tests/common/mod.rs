@@ -174,9 +174,14 @@ pub fn big_file(s: &Sandbox, rel: &str, megabytes: u64) -> PathBuf {
 /// Encrypts `plaintext` with a passphrase using the age library directly (for crafting
 /// hostile payloads that safecarry itself would never make).
 pub fn age_encrypt(plaintext: &[u8], pass: &str) -> Vec<u8> {
+    age_encrypt_at(plaintext, pass, 18)
+}
+
+/// [`age_encrypt`] at scrypt work factor `log_n` (low values make many opens cheap).
+pub fn age_encrypt_at(plaintext: &[u8], pass: &str, log_n: u8) -> Vec<u8> {
     use std::io::Write;
     let mut r = age::scrypt::Recipient::new(age::secrecy::SecretString::from(pass));
-    r.set_work_factor(18);
+    r.set_work_factor(log_n);
     let enc = age::Encryptor::with_recipients(std::iter::once(&r as _)).unwrap();
     let mut out = Vec::new();
     let mut w = enc.wrap_output(&mut out).unwrap();
