@@ -189,3 +189,141 @@ fn photos_count_as_personal_unless_policy_says_otherwise() {
         .unwrap();
     assert_code(&out, 0);
 }
+
+/// Malformed, truncated and hostile files: each gets `inspected:false` with a reason that
+/// says which problem, the scan goes on to the other files, and memory stays bounded (a
+/// 2 GiB CSV line with no line break included).
+#[test]
+#[cfg(target_os = "linux")]
+fn malformed_truncated_and_hostile_files_each_get_a_reason_with_bounded_memory() {
+    let s = Sandbox::new();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/files");
+    let first_half = |from: &str, to: &str| {
+        let bytes = std::fs::read(corpus.join(from)).unwrap();
+        s.write(to, &bytes[..bytes.len() / 2]);
+    };
+    first_half("archive/Y6 transition pack.zip", "truncated.zip");
+    first_half(
+        "safeguarding/MASH referral form - completed.pdf",
+        "truncated.pdf",
+    );
+    first_half("sen/EHCP_draft_section_B.pdf", "truncated-2.pdf");
+    for (ext, to) in [
+        ("docx", "truncated.docx"),
+        ("xlsx", "truncated.xlsx"),
+        ("pptx", "truncated.pptx"),
+        ("odt", "truncated.odt"),
+    ] {
+        let any = walkdir::WalkDir::new(&corpus)
+            .sort_by_file_name()
+            .into_iter()
+            .map(|e| e.unwrap().into_path())
+            .find(|p| p.extension().is_some_and(|e| e == ext))
+            .unwrap();
+        let bytes = std::fs::read(any).unwrap();
+        s.write(to, &bytes[..bytes.len() / 2]);
+    }
+    let mut junk = b"PK\x03\x04".to_vec();
+    junk.extend(noise(5000, 11));
+    s.write("malformed.xlsx", &junk);
+    s.write("malformed.eml", noise(5000, 12));
+    // Nested ten deep (each level a stored zip holding the next).
+    let zip_of = |name: &str, data: &[u8]| {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        z.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(data).unwrap();
+        z.finish().unwrap().into_inner()
+    };
+    let mut level = zip_of("pupil.txt", b"Pupil: Amara Nwosu");
+    for i in 0..10 {
+        level = zip_of(&format!("level{i}.zip"), &level);
+    }
+    s.write("deep.zip", &level);
+    // Wide: 20,000 tiny members.
+    {
+        let f = std::fs::File::create(s.path("wide.zip")).unwrap();
+        let mut z = zip::ZipWriter::new(f);
+        for i in 0..20_000 {
+            z.start_file(
+                format!("f{i}.txt"),
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+            z.write_all(b"x").unwrap();
+        }
+        z.finish().unwrap();
+    }
+    // A 2 GiB CSV line with no line break.
+    {
+        let mut f = std::io::BufWriter::new(std::fs::File::create(s.path("one-line.csv")).unwrap());
+        f.write_all(b"Name,Notes\nAmara Nwosu,").unwrap();
+        let chunk = b"lorem ipsum ".repeat(87_382); // ~1 MiB
+        let mut written = 0u64;
+        while written < 2 << 30 {
+            f.write_all(&chunk).unwrap();
+            written += chunk.len() as u64;
+        }
+        f.flush().unwrap();
+    }
+    s.write("fine.csv", "Forename,Surname\nAmara,Nwosu\n");
+
+    let mut cmd = s.cmd();
+    cmd.args(["scan", "--json", "."]);
+    let report = s.path("report.jsonl");
+    let (code, peak_kib) = peak_rss_kib(Some(&report), cmd);
+    assert_eq!(code, 4, "personal data was found in fine.csv");
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&report)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let reason = |p: &str| -> String {
+        let v = lines
+            .iter()
+            .find(|v| v["path"].as_str().unwrap().ends_with(&format!("/{p}")))
+            .unwrap_or_else(|| panic!("no report for {p}: {lines:?}"));
+        assert_eq!(v["inspected"], false, "{p}: {v}");
+        v["reason"].as_str().unwrap().to_string()
+    };
+    for p in [
+        "truncated.zip",
+        "truncated.docx",
+        "truncated.xlsx",
+        "truncated.pptx",
+        "truncated.odt",
+        "malformed.xlsx",
+    ] {
+        assert!(reason(p).contains("damaged"), "{p}: {}", reason(p));
+    }
+    for p in ["truncated.pdf", "truncated-2.pdf"] {
+        let r = reason(p);
+        assert!(
+            r.contains("damaged") || r.contains("no text layer"),
+            "{p}: {r}"
+        );
+    }
+    assert_eq!(reason("malformed.eml"), "not a format safecarry can read");
+    assert!(
+        reason("deep.zip").contains("nested too deeply"),
+        "{}",
+        reason("deep.zip")
+    );
+    assert!(
+        reason("wide.zip").contains("too many files inside"),
+        "{}",
+        reason("wide.zip")
+    );
+    assert!(
+        reason("one-line.csv").contains("row too long"),
+        "{}",
+        reason("one-line.csv")
+    );
+    // The scan carried on past all of them.
+    let fine = lines
+        .iter()
+        .find(|v| v["path"].as_str().unwrap().ends_with("/fine.csv"))
+        .unwrap();
+    assert_eq!(fine["personal_data"], true);
+    assert!(peak_kib < 150 * 1024, "peak memory {peak_kib} KiB");
+}

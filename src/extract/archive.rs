@@ -9,7 +9,7 @@ use std::io::{Read, Seek};
 use zip::ZipArchive;
 
 use super::dispatch::{extract_stream, refuse};
-use super::{BOMB_REASON, Ctx, Status, Visitor, zipread};
+use super::{Ctx, DEEP_REASON, Status, Visitor, WIDE_REASON, zipread};
 
 pub(crate) fn extract<R: Read + Seek>(
     mut zip: ZipArchive<R>,
@@ -19,7 +19,7 @@ pub(crate) fn extract<R: Read + Seek>(
 ) {
     let status = read_members(&mut zip, display, ctx, visitor);
     let status = if ctx.shared.tripped.get() {
-        Status::NotInspected(BOMB_REASON.into())
+        Status::NotInspected(ctx.shared.reason().into())
     } else {
         status
     };
@@ -34,12 +34,12 @@ fn read_members<R: Read + Seek>(
     visitor: &mut dyn Visitor,
 ) -> Status {
     if ctx.depth >= ctx.limits.max_depth {
-        ctx.shared.tripped.set(true);
-        return Status::NotInspected(BOMB_REASON.into());
+        ctx.shared.trip(DEEP_REASON);
+        return Status::NotInspected(DEEP_REASON.into());
     }
     if zip.len() as u64 > ctx.limits.max_members {
-        ctx.shared.tripped.set(true);
-        return Status::NotInspected(BOMB_REASON.into());
+        ctx.shared.trip(WIDE_REASON);
+        return Status::NotInspected(WIDE_REASON.into());
     }
     let inner = ctx.nested();
     let mut status = Status::Inspected;
@@ -80,7 +80,7 @@ mod tests {
     use std::io::Write;
 
     use super::super::testutil::{run_bytes, run_file, zip_bytes};
-    use super::super::{BOMB_REASON, Limits, Status};
+    use super::super::{BOMB_REASON, DEEP_REASON, Limits, Status, WIDE_REASON};
 
     #[test]
     fn members_then_archive() {
@@ -167,7 +167,7 @@ mod tests {
             level = zip_bytes(&[("x1.zip", &level), ("x2.zip", &level)]);
         }
         let c = run_bytes("42.zip", &level, &Limits::default());
-        assert_eq!(c.status(), Status::NotInspected(BOMB_REASON.into()));
+        assert_eq!(c.status(), Status::NotInspected(DEEP_REASON.into()));
         assert!(c.files.len() < 64, "stopped early: {}", c.files.len());
     }
 
@@ -185,7 +185,7 @@ mod tests {
             ..Limits::default()
         };
         let c = run_bytes("wide.zip", &zip_bytes(&refs), &limits);
-        assert_eq!(c.status(), Status::NotInspected(BOMB_REASON.into()));
+        assert_eq!(c.status(), Status::NotInspected(WIDE_REASON.into()));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::io::{Cursor, Read, Seek, SeekFrom};
 
 use super::detect_format::{Format, ole_kind, sniff, zip_kind};
 use super::{
-    BOMB_REASON, Ctx, Emitter, Status, Visitor, archive, email, markup, odf, ooxml, pdf, quietly,
-    rtf, sheet, table, text,
+    Ctx, Emitter, Status, Visitor, archive, email, markup, odf, ooxml, pdf, quietly, rtf, sheet,
+    table, text,
 };
 
 /// How much of the start of a file detection looks at.
@@ -118,7 +118,7 @@ pub(crate) fn leaf(
         quietly(|| read(&mut em)).unwrap_or_else(|| Status::NotInspected(DAMAGED.into()))
     };
     let status = if ctx.shared.tripped.get() {
-        Status::NotInspected(BOMB_REASON.into())
+        Status::NotInspected(ctx.shared.reason().into())
     } else {
         status
     };

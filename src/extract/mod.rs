@@ -201,6 +201,10 @@ fn open_failed_reason(e: &std::io::Error) -> String {
 
 /// The reason given when an archive (or an Office file, which is a zip) exceeds the limits.
 pub const BOMB_REASON: &str = "archive expands too much (possible zip bomb)";
+/// The reason given when archives are nested deeper than the limit.
+pub const DEEP_REASON: &str = "archives nested too deeply inside each other (possible zip bomb)";
+/// The reason given when an archive holds more members than the limit.
+pub const WIDE_REASON: &str = "too many files inside (possible zip bomb)";
 /// The reason given for password-protected files.
 pub const PROTECTED_REASON: &str = "protected";
 /// The reason given for files of unknown formats.
@@ -215,6 +219,23 @@ pub(crate) struct Shared {
     pub expanded: Cell<u64>,
     /// Set once an archive limit was exceeded: every enclosing archive then stops.
     pub tripped: Cell<bool>,
+    /// Which limit, when it was not the expansion limit ([`BOMB_REASON`]).
+    pub trip_reason: Cell<Option<&'static str>>,
+}
+
+impl Shared {
+    /// Trips the limit with a specific reason.
+    pub fn trip(&self, reason: &'static str) {
+        self.tripped.set(true);
+        if self.trip_reason.get().is_none() {
+            self.trip_reason.set(Some(reason));
+        }
+    }
+
+    /// Why the limit tripped, for every enclosing archive's report.
+    pub fn reason(&self) -> &'static str {
+        self.trip_reason.get().unwrap_or(BOMB_REASON)
+    }
 }
 
 /// What a format reader needs to know besides its input.

@@ -10,7 +10,7 @@ use quick_xml::events::Event;
 use zip::ZipArchive;
 
 use super::markup::resolve_ref;
-use super::{BOMB_REASON, Ctx, Emitter, Location, Status, table, zipread};
+use super::{Ctx, Emitter, Location, Status, table, zipread};
 
 /// Collects running text into paragraphs and table cells into rows.
 pub(crate) struct Flow {
@@ -134,7 +134,7 @@ pub(crate) fn stream_part<R: Read + Seek>(
                 }
             }
             Err(quick_xml::Error::Io(e)) => return Err(zipread::io_reason(&e, ctx)),
-            Err(_) if ctx.shared.tripped.get() => return Err(BOMB_REASON.into()),
+            Err(_) if ctx.shared.tripped.get() => return Err(ctx.shared.reason().into()),
             Err(_) => return Err("damaged or unreadable file".into()),
         }
     }

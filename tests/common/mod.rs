@@ -189,3 +189,22 @@ pub fn age_encrypt_at(plaintext: &[u8], pass: &str, log_n: u8) -> Vec<u8> {
     w.finish().unwrap();
     out
 }
+
+/// Runs `cmd` and returns its exit code and peak RSS (KiB), read by waiting for it with
+/// wait4. Its standard output goes to `stdout_to` (or nowhere), standard error nowhere.
+#[cfg(target_os = "linux")]
+pub fn peak_rss_kib(stdout_to: Option<&Path>, mut cmd: Command) -> (i32, i64) {
+    use std::process::Stdio;
+    let out = match stdout_to {
+        Some(p) => Stdio::from(fs::File::create(p).unwrap()),
+        None => Stdio::null(),
+    };
+    let child = cmd.stdout(out).stderr(Stdio::null()).spawn().unwrap();
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid);
+    std::mem::forget(child); // already reaped
+    (libc::WEXITSTATUS(status), usage.ru_maxrss)
+}
