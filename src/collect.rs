@@ -43,6 +43,8 @@ pub enum SkipReason {
     Special,
     /// A name that is not valid text and so cannot be stored portably.
     BadName,
+    /// Given twice, or inside a folder that is also being sealed: carried once.
+    AlreadyIncluded,
 }
 
 impl SkipReason {
@@ -52,6 +54,7 @@ impl SkipReason {
             SkipReason::Link => "link",
             SkipReason::Special => "special_file",
             SkipReason::BadName => "unreadable_name",
+            SkipReason::AlreadyIncluded => "already_included",
         }
     }
 
@@ -61,6 +64,9 @@ impl SkipReason {
             SkipReason::Link => "a shortcut (link); the file it points to was not included",
             SkipReason::Special => "not an ordinary file",
             SkipReason::BadName => "its name cannot be stored (not valid text)",
+            SkipReason::AlreadyIncluded => {
+                "given twice, or inside a folder being sealed; it is included once"
+            }
         }
     }
 }
@@ -125,14 +131,34 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Plan> {
     let mut plan = Plan::default();
     let mut seen_sources: HashSet<PathBuf> = HashSet::new();
     let mut root_names: HashSet<String> = HashSet::new();
-
+    let mut canonicals = Vec::with_capacity(inputs.len());
     for input in inputs {
-        let meta = input.symlink_metadata().map_err(|e| {
+        input.symlink_metadata().map_err(|e| {
             Error::io("find", input, &e).hint("check the name of the file or folder to seal")
         })?;
-        let canonical = std::fs::canonicalize(input).map_err(|e| Error::io("find", input, &e))?;
-        if !seen_sources.insert(canonical.clone()) {
-            continue; // The same item given twice: carry it once.
+        canonicals.push(std::fs::canonicalize(input).map_err(|e| Error::io("find", input, &e))?);
+    }
+    // Real folders among the inputs (a link to a folder is not followed, so it holds nothing).
+    let folders: Vec<&PathBuf> = inputs
+        .iter()
+        .zip(&canonicals)
+        .filter(|(i, _)| i.symlink_metadata().is_ok_and(|m| m.is_dir()))
+        .map(|(_, c)| c)
+        .collect();
+
+    for (input, canonical) in inputs.iter().zip(canonicals.iter().cloned()) {
+        let meta = input
+            .symlink_metadata()
+            .map_err(|e| Error::io("find", input, &e))?;
+        let inside_another = folders
+            .iter()
+            .any(|f| canonical != **f && canonical.starts_with(f));
+        if !seen_sources.insert(canonical.clone()) || inside_another {
+            plan.skipped.push(Skipped {
+                path: input.clone(),
+                reason: SkipReason::AlreadyIncluded,
+            });
+            continue;
         }
         let Some(root) = root_name(input, &canonical) else {
             return Err(Error::usage(format!(

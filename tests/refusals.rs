@@ -457,11 +457,52 @@ fn command_line_mistakes_are_usage_errors() {
     // A folder given as -o.
     let out = s.seal(&["a.txt", "-o", "stick"]);
     assert_code(&out, 2);
-    // Sealing a folder into itself.
+    // Sealing a folder into itself, or naming an output file inside it.
     s.write("work/a.txt", "x");
     let out = s.seal(&["work", "--to", "work"]);
     assert_code(&out, 2);
     assert!(stderr(&out).contains("being sealed"), "{}", stderr(&out));
+    let out = s.seal(&["work", "-o", "work/out.age"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("being sealed"), "{}", stderr(&out));
+    let out = s.seal(&["work", "--to", "work/.."]);
+    assert_code(&out, 0);
+    fs::remove_file(s.path("work.age")).unwrap();
+    assert_eq!(tree(&s.path("work")).len(), 1, "nothing was added to work");
+    // A destination that does not exist, or is a file.
+    for to in ["nowhere", "a.txt"] {
+        let out = s.seal(&["a.txt", "--to", to]);
+        assert_ne!(code(&out), 0, "{to}");
+        assert!(
+            stderr(&out).contains(&format!("\"{to}\"")),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // The same file twice, and a file inside a folder also given: carried once, and said.
+    let out = s.seal(&[
+        "work/a.txt",
+        "work/a.txt",
+        "work",
+        "--to",
+        "stick",
+        "--json",
+    ]);
+    assert_code(&out, 0);
+    let v: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(v["files"], 1);
+    assert_eq!(v["skipped"][0]["reason"], "already_included");
+    fs::remove_file(only_age_file(&folder)).unwrap();
+    // Opening something that is not there, or a folder.
+    let out = s.open("nothing.age", "stick");
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains("\"nothing.age\": it does not exist"),
+        "{}",
+        stderr(&out)
+    );
+    let out = s.open("stick", "stick");
+    assert_code(&out, 2);
     // A path that does not exist: a failure naming it.
     let out = s.seal(&["missing.docx", "--to", "stick"]);
     assert_code(&out, 1);
