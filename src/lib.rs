@@ -17,6 +17,7 @@
 //! - [`ui`], [`progress`]: the only code that talks to the terminal.
 //! - [`interrupt`]: Ctrl-C handling.
 //! - [`error`]: user-facing errors and the exit-code contract.
+//! - `fuzzing`: entry points for the fuzz targets in `fuzz/` and their regression test.
 
 pub mod cli;
 pub mod collect;
@@ -25,6 +26,8 @@ pub mod destinations;
 pub mod detect;
 pub mod error;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod interrupt;
 pub mod ledger;
 pub mod open;

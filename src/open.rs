@@ -222,18 +222,30 @@ pub struct Outcome {
 
 /// Restores an unlocked file into `target`.
 pub fn restore(unlocked: Box<Unlocked>, target: &Path) -> Result<Outcome> {
-    let meta = fs::metadata(target).map_err(|e| {
-        Error::io("use the folder", target, &e).hint("create the folder first, or choose another")
-    })?;
-    if !meta.is_dir() {
-        return Err(Error::usage(format!("{} is not a folder", show(target))));
-    }
     let Unlocked {
         mut reader,
         input,
         progress,
         digest,
     } = *unlocked;
+    let mut outcome = restore_payload(&mut reader, &input, target)?;
+    progress.finish();
+    drop(reader);
+    outcome.sealed_sha256 = finish_digest(&input, &digest);
+    Ok(outcome)
+}
+
+/// Restores a decrypted payload (a tar archive, or any other bytes as one file named after
+/// `input`) into `target` through a staging folder: entries are checked as they come, and
+/// moved into place only after the whole payload was read without error. `reader` must
+/// fail rather than end early if its input is not authentic (age's reader does).
+pub fn restore_payload(reader: &mut dyn Read, input: &Path, target: &Path) -> Result<Outcome> {
+    let meta = fs::metadata(target).map_err(|e| {
+        Error::io("use the folder", target, &e).hint("create the folder first, or choose another")
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::usage(format!("{} is not a folder", show(target))));
+    }
     crate::output::clean_stale(target);
     let _writing = interrupt::Writing::begin();
     let staging = tempfile::Builder::new()
@@ -245,36 +257,33 @@ pub fn restore(unlocked: Box<Unlocked>, target: &Path) -> Result<Outcome> {
     let mut stager = Stager {
         root: staging.path().to_path_buf(),
         target: target.to_path_buf(),
-        input: input.clone(),
+        input: input.to_path_buf(),
         outcome: Outcome::default(),
         tops: Vec::new(),
         dir_times: Vec::new(),
     };
 
     let mut block = Vec::with_capacity(512);
-    (&mut reader)
+    reader
         .take(512)
         .read_to_end(&mut block)
         .map_err(|e| stager.read_error(e))?;
     if tarball::looks_like_tar(&block) {
-        let mut archive = tar::Archive::new(io::Cursor::new(block).chain(&mut reader));
+        let mut archive = tar::Archive::new(io::Cursor::new(block).chain(&mut *reader));
         stager.untar(&mut archive)?;
         // The tar end marker is not the end of the age stream: read to the end so the last
         // chunk is authenticated before anything is moved into place.
         let mut rest = archive.into_inner();
         io::copy(&mut rest, &mut io::sink()).map_err(|e| stager.read_error(e))?;
     } else {
-        let name = fallback_name(&input);
-        let mut src = io::Cursor::new(block).chain(&mut reader);
+        let name = fallback_name(input);
+        let mut src = io::Cursor::new(block).chain(&mut *reader);
         stager.write_file(Path::new(&name), &mut src, None)?;
         stager.tops.push((PathBuf::from(&name), EntryKind::File));
         stager.outcome.single_file = true;
     }
-    progress.finish();
     stager.finish()?;
     drop(staging);
-    drop(reader);
-    stager.outcome.sealed_sha256 = finish_digest(&input, &digest);
     Ok(stager.outcome)
 }
 

@@ -1,0 +1,6 @@
+#![no_main]
+//! See `safecarry::fuzzing::open_payload` for what this target checks.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    safecarry::fuzzing::open_payload(data);
+});
