@@ -5,7 +5,9 @@
 //! for them (none can match); the sensitive words are found with one Aho-Corasick pass;
 //! identifier candidates are confirmed by their validators before anything counts.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use regex::Regex;
@@ -56,7 +58,7 @@ impl Detector {
         let ids = rules::identifiers(&file.identifier);
         let id_set = regex::RegexSet::new(ids.iter().map(|i| i.rule.pattern.as_str()))
             .expect("identifier patterns compile (checked by tests)");
-        let mut id_headers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut id_headers: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, r) in file.identifier.iter().enumerate() {
             for h in &r.headers {
                 id_headers.entry(normalise_header(h)).or_default().push(i);
@@ -662,8 +664,8 @@ impl Analyzer<'_> {
             if rule.needs_context && !context && !spaced && !rule.person_context {
                 continue;
             }
-            let excerpt = mask(&rule.category, value);
             if rule.person_context && !context {
+                let excerpt = mask(&rule.category, value);
                 // Counts only beside a person: decide at the end of the file.
                 let cat = static_category(&rule.category);
                 push_pending(
@@ -680,6 +682,12 @@ impl Analyzer<'_> {
             if rule.needs_context && !context && !spaced {
                 continue;
             }
+            // Masks are made only for findings that will be listed.
+            let excerpt = if st.listing() {
+                mask(&rule.category, value)
+            } else {
+                String::new()
+            };
             st.count(&rule.category, loc, excerpt);
             st.anchor(record);
             if record.is_none() {

@@ -11,7 +11,7 @@
 //! recognised and never count. Names that are also everyday words (Will, May, Grace…) need
 //! a title, label or a known surname next to them.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// The school's own people, for names no dictionary holds. Implemented by the roster.
 pub trait KnownNames: Send + Sync {

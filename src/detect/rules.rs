@@ -1,6 +1,6 @@
 //! Loading the rule data (`rules.toml`) into compiled matchers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
@@ -214,7 +214,7 @@ pub fn identifiers(rules: &[IdentifierRule]) -> Vec<Identifier> {
 
 /// Header text → column kind.
 pub fn columns(rules: &[ColumnRule]) -> HashMap<String, ColumnKind> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for r in rules {
         let kind = match r.kind.as_str() {
             "name" => ColumnKind::Name,
