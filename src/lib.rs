@@ -8,6 +8,7 @@
 //! - [`collect`]: walking inputs into a plan (what to seal, what was left out).
 //! - [`tarball`]: the tar layer: portable entries out, safety checks in.
 //! - [`seal`] / [`open`]: the streaming seal and open pipelines (tar + age).
+//! - [`hashing`]: SHA-256 on a helper thread for large inputs.
 //! - [`output`]: creating files safely: temp file, fsync, read-back check, no-clobber rename.
 //! - [`passphrase`]: reading, judging (zxcvbn) and generating passphrases.
 //! - [`policy`]: the IT policy file.
@@ -28,6 +29,7 @@ pub mod error;
 pub mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod hashing;
 pub mod interrupt;
 pub mod ledger;
 pub mod open;

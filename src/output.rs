@@ -4,8 +4,10 @@
 //! ever left under the final name half-written.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 
 use sha2::{Digest, Sha256};
 use tempfile::NamedTempFile;
@@ -54,8 +56,9 @@ pub fn clean_stale(dir: &Path) -> usize {
 ///
 /// [`commit`]: PendingFile::commit
 pub struct PendingFile {
+    // Declared before `temp`: dropped (and its thread joined) before the file is removed.
+    pipe: Pipe,
     temp: NamedTempFile,
-    hasher: Sha256,
     written: u64,
 }
 
@@ -75,9 +78,10 @@ impl PendingFile {
             .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
             .suffix(".partial")
             .tempfile_in(dir)?;
+        let pipe = Pipe::start(temp.as_file().try_clone()?);
         Ok(PendingFile {
+            pipe,
             temp,
-            hasher: Sha256::new(),
             written: 0,
         })
     }
@@ -86,11 +90,12 @@ impl PendingFile {
         self.temp.path()
     }
 
-    /// A buffered writer that hashes everything it writes.
+    /// A buffered writer whose bytes are hashed and written to the file on a second
+    /// thread, so that encrypting and writing overlap.
     pub fn writer(&mut self) -> HashingWriter<'_> {
         HashingWriter {
-            inner: BufWriter::with_capacity(1 << 20, self.temp.as_file()),
-            hasher: &mut self.hasher,
+            buf: Vec::with_capacity(CHUNK),
+            pipe: &mut self.pipe,
             written: &mut self.written,
         }
     }
@@ -105,12 +110,12 @@ impl PendingFile {
         progress: &Progress,
     ) -> io::Result<Committed> {
         let PendingFile {
+            mut pipe,
             temp,
-            hasher,
             written,
         } = self;
+        let expected = hex(&pipe.finish()?);
         temp.as_file().sync_all()?;
-        let expected = hex(&hasher.finalize());
         let actual = hash_from_device(temp.path(), progress)?;
         if actual != expected {
             return Err(io::Error::other(VerifyMismatch));
@@ -142,23 +147,106 @@ impl std::fmt::Display for VerifyMismatch {
 
 impl std::error::Error for VerifyMismatch {}
 
+/// Size of the chunks handed to the writing thread.
+const CHUNK: usize = 1 << 20;
+/// Chunks in flight between the threads (bounds the memory used to a few MiB).
+const IN_FLIGHT: usize = 4;
+/// How often the writing thread asks the system to start writing to the device, so that
+/// the final fsync has little left to do.
+const WRITEBACK_EVERY: u64 = 16 << 20;
+
+/// The writing thread: hashes each chunk (SHA-256 of everything written), writes it to
+/// the file and starts write-back as it goes.
+struct Pipe {
+    tx: Option<SyncSender<Vec<u8>>>,
+    handle: Option<JoinHandle<io::Result<[u8; 32]>>>,
+}
+
+impl Pipe {
+    fn start(mut file: File) -> Pipe {
+        let (tx, rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
+        let handle = std::thread::spawn(move || -> io::Result<[u8; 32]> {
+            let mut hasher = Sha256::new();
+            let (mut offset, mut started) = (0u64, 0u64);
+            for chunk in rx {
+                hasher.update(&chunk);
+                file.write_all(&chunk)?;
+                offset += chunk.len() as u64;
+                if offset - started >= WRITEBACK_EVERY {
+                    platform::start_writeback(&file, started, offset - started);
+                    started = offset;
+                }
+            }
+            Ok(hasher.finalize().into())
+        });
+        Pipe {
+            tx: Some(tx),
+            handle: Some(handle),
+        }
+    }
+
+    fn send(&mut self, chunk: Vec<u8>) -> io::Result<()> {
+        let sent = self.tx.as_ref().map(|tx| tx.send(chunk).is_ok());
+        match sent {
+            Some(true) => Ok(()),
+            // The thread stopped early: it failed to write; its error says why.
+            _ => Err(self
+                .finish()
+                .err()
+                .unwrap_or_else(|| io::Error::other("writing stopped"))),
+        }
+    }
+
+    /// Waits for everything sent to be written; returns its SHA-256.
+    fn finish(&mut self) -> io::Result<[u8; 32]> {
+        drop(self.tx.take());
+        match self.handle.take().map(JoinHandle::join) {
+            Some(Ok(result)) => result,
+            Some(Err(_)) => Err(io::Error::other("the writing thread failed")),
+            None => Err(io::Error::other("writing already finished")),
+        }
+    }
+}
+
+impl Drop for Pipe {
+    fn drop(&mut self) {
+        let _ = self.finish();
+    }
+}
+
 pub struct HashingWriter<'a> {
-    inner: BufWriter<&'a File>,
-    hasher: &'a mut Sha256,
+    buf: Vec<u8>,
+    pipe: &'a mut Pipe,
     written: &'a mut u64,
 }
 
 impl Write for HashingWriter<'_> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
         crate::interrupt::check()?;
-        let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
+        let n = data.len().min(CHUNK - self.buf.len());
+        self.buf.extend_from_slice(&data[..n]);
         *self.written += n as u64;
+        if self.buf.len() == CHUNK {
+            self.flush()?;
+        }
         Ok(n)
     }
 
+    /// Hands what is buffered to the writing thread (it is on disk once the pending file
+    /// is committed).
     fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
+        if !self.buf.is_empty() {
+            let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+            self.pipe.send(chunk)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for HashingWriter<'_> {
+    /// Like `BufWriter`: what is still buffered is handed on (errors surface at commit).
+    fn drop(&mut self) {
+        let _ = self.flush();
     }
 }
 

@@ -10,10 +10,10 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use age::secrecy::SecretString;
-use sha2::{Digest, Sha256};
 
 use crate::collect::{Item, Kind, Plan};
 use crate::error::{Error, Result, show};
+use crate::hashing::Hasher;
 use crate::output::{Committed, PendingFile, VerifyMismatch};
 use crate::progress::Progress;
 use crate::{interrupt, platform, tarball};
@@ -145,11 +145,11 @@ fn append_item<W: Write>(
                 remaining: item.size,
                 item,
                 progress,
-                hasher: Sha256::new(),
+                hasher: Hasher::for_size(item.size),
             };
             tarball::append(builder, item, &mut reader)?;
             reader.check_unchanged()?;
-            Ok(Some(crate::output::hex(&reader.hasher.finalize())))
+            Ok(Some(crate::output::hex(&reader.hasher.finish())))
         }
     }
 }
@@ -164,7 +164,7 @@ struct ExactReader<'a> {
     remaining: u64,
     item: &'a Item,
     progress: &'a Progress,
-    hasher: Sha256,
+    hasher: Hasher,
 }
 
 impl ExactReader<'_> {

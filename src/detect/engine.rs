@@ -199,7 +199,7 @@ struct FileState {
     /// the file turns out to describe an individual ("has an EHCP").
     untied: BTreeMap<&'static str, (u64, Finding)>,
     /// Normalised column headers, cached per raw header.
-    header_cache: HashMap<String, String>,
+    header_cache: HashMap<String, std::rc::Rc<str>>,
     strong: HashSet<&'static str>,
     /// Title + surname mentions, held until the end: (surname, name, index, record,
     /// location, excerpt).
@@ -424,11 +424,12 @@ impl Visitor for Analyzer<'_> {
         let sheet = sheet_name;
         let record: Option<RecordKey> = seg.record.map(|r| (hash_of(sheet), r));
         st.resolve_ready(&record, false);
-        let header: Option<String> = seg.header.map(|h| {
+        // Every cell carries its column's header: normalise each header once.
+        let header: Option<std::rc::Rc<str>> = seg.header.map(|h| {
             if let Some(n) = st.header_cache.get(h) {
                 return n.clone();
             }
-            let n = normalise_header(h);
+            let n: std::rc::Rc<str> = normalise_header(h).into();
             if st.header_cache.len() < 4096 {
                 st.header_cache.insert(h.to_string(), n.clone());
             }
