@@ -1,5 +1,9 @@
-//! Things going wrong mid-way: a full drive, Ctrl-C. Whatever happens, nothing is left
-//! under the final name and no temporary file or staging folder is left behind.
+//! Things going wrong mid-way: a full, read-only or vanishing drive, Ctrl-C, unreadable or
+//! changing sources, an unwritable or busy ledger. Whatever happens, nothing is left under
+//! the final name, no temporary file or staging folder is left behind, and the error names
+//! the place and what to do. (SIGKILL at twenty points: tests/kill_points.rs.)
+// Unix only: these tests use mounts, signals and file permissions.
+#![cfg(unix)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! The passphrase never appears in process arguments, the environment, the ledger, the
 //! output or any file written; sealed files and staging folders are owner-only.
+// Unix only: these tests use /proc and unix permissions.
+#![cfg(unix)]
 
 mod common;
 
