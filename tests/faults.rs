@@ -315,11 +315,19 @@ fn is_root() -> bool {
 }
 
 /// `safecarry` run as an ordinary user, so that file permissions apply (root ignores
-/// them): as root, the sandbox is handed to `nobody` and the command runs as `nobody`.
+/// them): as root, the sandbox is handed to `nobody` and a copy of the binary inside it
+/// (the build folder may not be reachable by `nobody`) runs as `nobody`.
 fn unprivileged(s: &Sandbox) -> Command {
     use std::os::unix::process::CommandExt;
-    let mut c = s.cmd();
-    if is_root() {
+    if !is_root() {
+        return s.cmd();
+    }
+    let copy = s.path("safecarry-bin");
+    if !copy.exists() {
+        fs::copy(env!("CARGO_BIN_EXE_safecarry"), &copy).unwrap();
+    }
+    let mut c = s.cmd_of(&copy);
+    {
         let ok = Command::new("chown")
             .args(["-R", "65534:65534"])
             .arg(s.dir.path())

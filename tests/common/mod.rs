@@ -51,7 +51,12 @@ impl Sandbox {
 
     /// `safecarry` with an isolated policy and ledger, run in the sandbox.
     pub fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_safecarry"));
+        self.cmd_of(Path::new(env!("CARGO_BIN_EXE_safecarry")))
+    }
+
+    /// Like [`cmd`](Sandbox::cmd), running the safecarry binary at `program`.
+    pub fn cmd_of(&self, program: &Path) -> Command {
+        let mut c = Command::new(program);
         c.current_dir(self.dir.path())
             .env("SAFECARRY_POLICY", self.path("policy.toml"))
             .env("SAFECARRY_LEDGER", self.path("ledger.jsonl"))
