@@ -127,6 +127,11 @@ pub fn is_litter(name: &str, is_dir: bool) -> bool {
 }
 
 /// Walks `inputs` into a [`Plan`].
+///
+/// An input given twice, or inside a folder that is also an input, is carried once and
+/// reported as [`SkipReason::AlreadyIncluded`] — but only when the folder's walk really
+/// included it (the walk leaves out clutter and unreadable names; given on its own, such an
+/// item is sealed as asked).
 pub fn collect(inputs: &[PathBuf]) -> Result<Plan> {
     let mut plan = Plan::default();
     let mut seen_sources: HashSet<PathBuf> = HashSet::new();
@@ -146,46 +151,79 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Plan> {
         .map(|(_, c)| c)
         .collect();
 
+    let mut nested = Vec::new();
     for (input, canonical) in inputs.iter().zip(canonicals.iter().cloned()) {
         let meta = input
             .symlink_metadata()
             .map_err(|e| Error::io("find", input, &e))?;
-        let inside_another = folders
-            .iter()
-            .any(|f| canonical != **f && canonical.starts_with(f));
-        if !seen_sources.insert(canonical.clone()) || inside_another {
-            plan.skipped.push(Skipped {
-                path: input.clone(),
-                reason: SkipReason::AlreadyIncluded,
-            });
-            continue;
-        }
-        let Some(root) = root_name(input, &canonical) else {
-            return Err(Error::usage(format!(
-                "cannot seal {} as a whole: it has no name",
-                show(input)
-            ))
-            .hint("choose the folders or files inside it instead"));
-        };
         if meta.file_type().is_symlink() {
+            // Checked first: a link is never followed, so it includes nothing.
             plan.skipped.push(Skipped {
                 path: input.clone(),
                 reason: SkipReason::Link,
             });
             continue;
         }
-        let key = root.to_lowercase();
-        if !root_names.insert(key) {
-            return Err(Error::usage(format!(
-                "two of the items to seal are both called \"{root}\""
-            ))
-            .hint("seal them separately, or rename one of them first"));
+        if folders
+            .iter()
+            .any(|f| canonical != **f && canonical.starts_with(f))
+        {
+            nested.push((input, canonical));
+            continue;
         }
-        plan.inputs.push(input.clone());
-        plan.canonical_inputs.push(canonical);
-        walk_one(input, &root, &mut plan)?;
+        if !seen_sources.insert(canonical.clone()) {
+            plan.skipped.push(Skipped {
+                path: input.clone(),
+                reason: SkipReason::AlreadyIncluded,
+            });
+            continue;
+        }
+        add_input(input, canonical, &mut root_names, &mut plan)?;
+    }
+    if !nested.is_empty() {
+        let walked: HashSet<PathBuf> = plan
+            .items
+            .iter()
+            .filter_map(|i| std::fs::canonicalize(&i.source).ok())
+            .collect();
+        for (input, canonical) in nested {
+            if walked.contains(&canonical) || !seen_sources.insert(canonical.clone()) {
+                plan.skipped.push(Skipped {
+                    path: input.clone(),
+                    reason: SkipReason::AlreadyIncluded,
+                });
+            } else {
+                add_input(input, canonical, &mut root_names, &mut plan)?;
+            }
+        }
     }
     Ok(plan)
+}
+
+/// Adds one input (a file or a real folder) and everything under it to the plan.
+fn add_input(
+    input: &Path,
+    canonical: PathBuf,
+    root_names: &mut HashSet<String>,
+    plan: &mut Plan,
+) -> Result<()> {
+    let Some(root) = root_name(input, &canonical) else {
+        return Err(Error::usage(format!(
+            "cannot seal {} as a whole: it has no name",
+            show(input)
+        ))
+        .hint("choose the folders or files inside it instead"));
+    };
+    let key = root.to_lowercase();
+    if !root_names.insert(key) {
+        return Err(Error::usage(format!(
+            "two of the items to seal are both called \"{root}\""
+        ))
+        .hint("seal them separately, or rename one of them first"));
+    }
+    plan.inputs.push(input.to_path_buf());
+    plan.canonical_inputs.push(canonical);
+    walk_one(input, &root, plan)
 }
 
 fn root_name(input: &Path, canonical: &Path) -> Option<String> {
@@ -386,6 +424,45 @@ mod tests {
         fs::write(&g, "y").unwrap();
         let err = collect(&[f, g]).unwrap_err();
         assert_eq!(err.exit, crate::error::Exit::Usage);
+    }
+
+    #[test]
+    fn nested_and_repeated_inputs_are_carried_exactly_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let work = dir.path().join("work");
+        fs::create_dir_all(&work).unwrap();
+        fs::write(work.join("a.txt"), "a").unwrap();
+        fs::write(work.join("~$b.docx"), "owner file").unwrap();
+        let names = |p: &Plan| -> Vec<String> { p.items.iter().map(|i| i.name.clone()).collect() };
+        // A file inside a folder also given: once, from the folder.
+        let plan = collect(&[work.join("a.txt"), work.clone()]).unwrap();
+        assert_eq!(names(&plan), ["work", "work/a.txt"]);
+        assert!(
+            plan.skipped
+                .iter()
+                .any(|s| s.reason == SkipReason::AlreadyIncluded)
+        );
+        // Something the folder's walk leaves out, given explicitly: sealed as asked.
+        let plan = collect(&[work.clone(), work.join("~$b.docx")]).unwrap();
+        assert!(
+            names(&plan).contains(&"~$b.docx".to_string()),
+            "{:?}",
+            names(&plan)
+        );
+        #[cfg(unix)]
+        {
+            // A link to a file listed before the file: the link is left out, the file kept.
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(work.join("a.txt"), &link).unwrap();
+            let plan = collect(&[link.clone(), work.join("a.txt")]).unwrap();
+            assert_eq!(names(&plan), ["a.txt"]);
+            assert_eq!(plan.skipped[0].reason, SkipReason::Link);
+            // A link to the folder listed before it: the folder is still sealed whole.
+            let dlink = dir.path().join("dlink");
+            std::os::unix::fs::symlink(&work, &dlink).unwrap();
+            let plan = collect(&[dlink, work.clone()]).unwrap();
+            assert!(names(&plan).contains(&"work/a.txt".to_string()));
+        }
     }
 
     #[test]

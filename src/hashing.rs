@@ -30,13 +30,19 @@ impl Hasher {
             return Hasher::Inline(Sha256::new());
         }
         let (tx, rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
-        let handle = std::thread::spawn(move || {
-            let mut h = Sha256::new();
-            for batch in rx {
-                h.update(&batch);
-            }
-            h.finalize().into()
-        });
+        let spawned = std::thread::Builder::new()
+            .name("hash".into())
+            .spawn(move || -> [u8; 32] {
+                let mut h = Sha256::new();
+                for batch in rx {
+                    h.update(&batch);
+                }
+                h.finalize().into()
+            });
+        let Ok(handle) = spawned else {
+            // No thread to be had: hash here.
+            return Hasher::Inline(Sha256::new());
+        };
         Hasher::Threaded {
             batch: Vec::with_capacity(BATCH),
             tx,
@@ -63,16 +69,15 @@ impl Hasher {
         }
     }
 
-    /// The SHA-256 of everything given to [`update`](Hasher::update).
-    pub fn finish(self) -> [u8; 32] {
+    /// The SHA-256 of everything given to [`update`](Hasher::update), or `None` if the
+    /// helper thread failed (the caller must then fail rather than record a wrong digest).
+    pub fn finish(self) -> Option<[u8; 32]> {
         match self {
-            Hasher::Inline(h) => h.finalize().into(),
+            Hasher::Inline(h) => Some(h.finalize().into()),
             Hasher::Threaded { batch, tx, handle } => {
-                if !batch.is_empty() {
-                    let _ = tx.send(batch);
-                }
+                let sent = batch.is_empty() || tx.send(batch).is_ok();
                 drop(tx);
-                handle.join().unwrap_or([0; 32])
+                handle.join().ok().filter(|_| sent)
             }
         }
     }
@@ -93,7 +98,7 @@ mod tests {
             b.update(piece);
         }
         let expected: [u8; 32] = Sha256::digest(&data).into();
-        assert_eq!(a.finish(), expected);
-        assert_eq!(b.finish(), expected);
+        assert_eq!(a.finish(), Some(expected));
+        assert_eq!(b.finish(), Some(expected));
     }
 }

@@ -78,7 +78,7 @@ impl PendingFile {
             .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
             .suffix(".partial")
             .tempfile_in(dir)?;
-        let pipe = Pipe::start(temp.as_file().try_clone()?);
+        let pipe = Pipe::start(temp.as_file().try_clone()?)?;
         Ok(PendingFile {
             pipe,
             temp,
@@ -88,6 +88,11 @@ impl PendingFile {
 
     pub fn temp_path(&self) -> &Path {
         self.temp.path()
+    }
+
+    /// Bytes handed to the writer so far.
+    pub fn written(&self) -> u64 {
+        self.written
     }
 
     /// A buffered writer whose bytes are hashed and written to the file on a second
@@ -114,7 +119,11 @@ impl PendingFile {
             temp,
             written,
         } = self;
-        let expected = hex(&pipe.finish()?);
+        let (digest, count) = pipe.finish()?;
+        if count != written {
+            return Err(io::Error::other(VerifyMismatch));
+        }
+        let expected = hex(&digest);
         temp.as_file().sync_all()?;
         let actual = hash_from_device(temp.path(), progress)?;
         if actual != expected {
@@ -155,17 +164,30 @@ const IN_FLIGHT: usize = 4;
 /// the final fsync has little left to do.
 const WRITEBACK_EVERY: u64 = 16 << 20;
 
+/// What the writing thread wrote: the SHA-256 of the bytes and how many there were.
+type Written = ([u8; 32], u64);
+
 /// The writing thread: hashes each chunk (SHA-256 of everything written), writes it to
 /// the file and starts write-back as it goes.
 struct Pipe {
     tx: Option<SyncSender<Vec<u8>>>,
-    handle: Option<JoinHandle<io::Result<[u8; 32]>>>,
+    handle: Option<JoinHandle<io::Result<Written>>>,
+    /// Why the thread stopped early, kept for `commit` once `send` has reported it.
+    failed: Option<io::Error>,
+}
+
+/// A copy of an I/O error (io::Error is not Clone), keeping its OS code when it has one.
+fn copy_error(e: &io::Error) -> io::Error {
+    match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(e.kind(), e.to_string()),
+    }
 }
 
 impl Pipe {
-    fn start(mut file: File) -> Pipe {
+    fn start(mut file: File) -> io::Result<Pipe> {
         let (tx, rx) = sync_channel::<Vec<u8>>(IN_FLIGHT);
-        let handle = std::thread::spawn(move || -> io::Result<[u8; 32]> {
+        let writer = move || -> io::Result<Written> {
             let mut hasher = Sha256::new();
             let (mut offset, mut started) = (0u64, 0u64);
             for chunk in rx {
@@ -177,12 +199,16 @@ impl Pipe {
                     started = offset;
                 }
             }
-            Ok(hasher.finalize().into())
-        });
-        Pipe {
+            Ok((hasher.finalize().into(), offset))
+        };
+        let handle = std::thread::Builder::new()
+            .name("write".into())
+            .spawn(writer)?;
+        Ok(Pipe {
             tx: Some(tx),
             handle: Some(handle),
-        }
+            failed: None,
+        })
     }
 
     fn send(&mut self, chunk: Vec<u8>) -> io::Result<()> {
@@ -197,14 +223,24 @@ impl Pipe {
         }
     }
 
-    /// Waits for everything sent to be written; returns its SHA-256.
-    fn finish(&mut self) -> io::Result<[u8; 32]> {
+    /// Waits for everything sent to be written; returns its SHA-256 and length.
+    fn finish(&mut self) -> io::Result<Written> {
         drop(self.tx.take());
-        match self.handle.take().map(JoinHandle::join) {
+        let result = match self.handle.take().map(JoinHandle::join) {
             Some(Ok(result)) => result,
             Some(Err(_)) => Err(io::Error::other("the writing thread failed")),
-            None => Err(io::Error::other("writing already finished")),
+            None => Err(self
+                .failed
+                .as_ref()
+                .map(copy_error)
+                .unwrap_or_else(|| io::Error::other("writing already finished"))),
+        };
+        if let Err(e) = &result
+            && self.failed.is_none()
+        {
+            self.failed = Some(copy_error(e));
         }
+        result
     }
 }
 

@@ -3,13 +3,19 @@
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, mpsc};
 
 use crate::collect::{Item, Kind, Plan};
 use crate::detect::{Detector, FileReport, Summary};
 
 /// Most files scanned at once.
 const MAX_WORKERS: usize = 4;
+/// How far ahead of the oldest unfinished file the workers may go (bounds the reports held
+/// back to keep the output in order).
+const AHEAD: usize = 16;
+/// Stack for scanning threads: the document parsers recurse, so give them what the main
+/// thread has.
+const STACK: usize = 8 << 20;
 
 /// Scans every file of `plan`, calling `each` with every report (archive members included)
 /// in the plan's order. Files are scanned on up to one thread per core (at most
@@ -33,22 +39,41 @@ pub fn scan_plan(detector: &Detector, plan: &Plan, each: &mut dyn FnMut(&FileRep
         return summary;
     }
     let next = AtomicUsize::new(0);
+    // The index of the oldest file not yet passed on; workers wait rather than run more
+    // than AHEAD files past it.
+    let oldest = (Mutex::new(0usize), Condvar::new());
+    let mut spawned = 0;
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::sync_channel::<(usize, Vec<FileReport>)>(workers * 2);
         for _ in 0..workers {
             let tx = tx.clone();
-            let (next, files) = (&next, &files);
-            scope.spawn(move || {
+            let (next, files, oldest) = (&next, &files, &oldest);
+            let worker = move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = files.get(i) else { break };
+                    {
+                        let (lock, cv) = oldest;
+                        let mut o = lock.lock().unwrap_or_else(|p| p.into_inner());
+                        while i >= *o + AHEAD {
+                            o = cv.wait(o).unwrap_or_else(|p| p.into_inner());
+                        }
+                    }
                     let mut reports = Vec::new();
                     detector.scan_path(&item.source, &item.name, &mut |r| reports.push(r));
                     if tx.send((i, reports)).is_err() {
                         break;
                     }
                 }
-            });
+            };
+            if std::thread::Builder::new()
+                .name("scan".into())
+                .stack_size(STACK)
+                .spawn_scoped(scope, worker)
+                .is_ok()
+            {
+                spawned += 1;
+            }
         }
         drop(tx);
         // Reports arrive in any order; pass them on in the plan's order.
@@ -60,8 +85,17 @@ pub fn scan_plan(detector: &Detector, plan: &Plan, each: &mut dyn FnMut(&FileRep
                 reports.iter().for_each(&mut emit);
                 wanted += 1;
             }
+            let (lock, cv) = &oldest;
+            *lock.lock().unwrap_or_else(|p| p.into_inner()) = wanted;
+            cv.notify_all();
         }
     });
+    if spawned == 0 {
+        // No thread could be started: scan here instead.
+        for item in files {
+            detector.scan_path(&item.source, &item.name, &mut |r: FileReport| emit(&r));
+        }
+    }
     summary
 }
 

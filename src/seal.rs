@@ -92,9 +92,7 @@ pub fn seal(req: &Request<'_>) -> Result<Sealed> {
     progress.finish();
     let item_sha256 = written.map_err(|e| map_seal_error(e, &dir))?;
 
-    let size = std::fs::metadata(pending.temp_path())
-        .map(|m| m.len())
-        .unwrap_or(0);
+    let size = pending.written();
     let check = Progress::bytes("Checking", size, req.show_progress);
     let find_free = matches!(req.target, Target::InDir { .. });
     let committed = pending
@@ -149,7 +147,11 @@ fn append_item<W: Write>(
             };
             tarball::append(builder, item, &mut reader)?;
             reader.check_unchanged()?;
-            Ok(Some(crate::output::hex(&reader.hasher.finish())))
+            let digest = reader
+                .hasher
+                .finish()
+                .ok_or_else(|| io::Error::other("hashing the file failed"))?;
+            Ok(Some(crate::output::hex(&digest)))
         }
     }
 }

@@ -295,6 +295,34 @@ fn a_failed_seal_is_recorded_with_its_reason() {
     assert_code(&verify(&s, &[]), 0);
 }
 
+/// A ledger whose last complete entry is unreadable cannot take a new link: the seal is
+/// refused before anything is written, and the ledger is left as it was for IT.
+#[test]
+fn a_damaged_last_entry_refuses_the_seal_up_front() {
+    let s = Sandbox::new();
+    s.write("x.txt", "x");
+    s.mkdir("out");
+    assert_code(&s.seal(&["x.txt", "--to", "out"]), 0);
+    fs::remove_file(s.path("out/x.txt.age")).unwrap();
+    let mut ledger = fs::read(s.path("ledger.jsonl")).unwrap();
+    ledger.extend_from_slice(b"{\"not\": \"an entry\"}\n");
+    fs::write(s.path("ledger.jsonl"), &ledger).unwrap();
+    let o = s.seal(&["x.txt", "--to", "out"]);
+    assert_code(&o, 1);
+    assert!(
+        stderr(&o).contains("the ledger is damaged"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("so nothing was sealed"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(tree(&s.path("out")).is_empty());
+    assert_eq!(fs::read(s.path("ledger.jsonl")).unwrap(), ledger);
+}
+
 /// A seal that could not be recorded is refused before anything is written; an open
 /// (nothing leaves the school) still restores the files, then warns and exits 1.
 #[test]

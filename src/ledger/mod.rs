@@ -171,8 +171,13 @@ impl Ledger {
 
     /// The per-install HMAC key (`ledger.key` beside the ledger), made on first use.
     fn key(&self) -> Result<Vec<u8>> {
+        self.key_or_make(true)
+    }
+
+    fn key_or_make(&self, may_make: bool) -> Result<Vec<u8>> {
         let p = key_path(&self.path);
-        if let Ok(text) = std::fs::read_to_string(&p) {
+        let read = std::fs::read_to_string(&p);
+        if let Ok(text) = read {
             if let Some(k) = unhex(text.trim()).filter(|k| k.len() == 32) {
                 return Ok(k);
             }
@@ -180,6 +185,14 @@ impl Ledger {
                 Error::failure(format!("the ledger key {} is damaged", show(&p)))
                     .hint("ask IT: restore ledger.key from a backup (hashed paths depend on it)"),
             );
+        }
+        if !may_make {
+            // It exists (another process made it) but cannot be read.
+            let e = read
+                .err()
+                .unwrap_or_else(|| std::io::Error::other("unreadable"));
+            return Err(Error::io("read the ledger key", &p, &e)
+                .hint("ask IT: the ledger key must be readable by everyone who seals"));
         }
         use rand::RngCore;
         let mut k = vec![0u8; 32];
@@ -200,7 +213,7 @@ impl Ledger {
         match write() {
             Ok(()) => Ok(k),
             // Another process made it first: use theirs.
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => self.key(),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => self.key_or_make(false),
             Err(e) => Err(Error::io("create the ledger key", &p, &e)),
         }
     }
@@ -225,6 +238,7 @@ impl Ledger {
                 .append(true)
                 .open(locked.path())
                 .map_err(|e| fail(crate::error::describe_io(&e).0))?;
+            locked.check_tail().map_err(|e| fail(store_error(&e)))?;
         }
         if self.paths == LedgerPaths::Hashed {
             self.key().map_err(|e| fail(e.message))?;

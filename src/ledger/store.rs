@@ -175,6 +175,25 @@ impl Locked {
         })
     }
 
+    /// Can a new entry be chained on? (The last complete entry must be readable; a torn
+    /// line after it is fine: the next append sets it aside.)
+    pub fn check_tail(&self) -> Result<(), StoreError> {
+        let mut file = match File::open(&self.path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e.into()),
+        };
+        let len = file.metadata()?.len();
+        let tail = read_tail(&mut file, len)?;
+        match &tail.last_line {
+            Some(line) if last_link(line).is_none() => Err(StoreError::DamagedTail(
+                "its last complete entry cannot be read, so new entries cannot be chained onto it"
+                    .into(),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     fn set_aside(&self, torn: &[u8], offset: u64) -> io::Result<()> {
         let path = sibling(&self.path, ".torn");
         let mut f = OpenOptions::new().create(true).append(true).open(&path)?;
