@@ -60,6 +60,12 @@ pub fn ask_secret(prompt: &str) -> Result<SecretString> {
 }
 
 fn no_input(e: &io::Error) -> Error {
+    if e.kind() == io::ErrorKind::Interrupted {
+        // Ctrl-C interrupted the read before the Ctrl-C handler could end the program:
+        // the same outcome, said the same way.
+        crate::platform::restore_terminal();
+        return Error::failure("stopped. Nothing was written.");
+    }
     if e.kind() == io::ErrorKind::UnexpectedEof {
         Error::failure("no passphrase was typed (input ended), so nothing was written")
     } else {
