@@ -151,15 +151,7 @@ fn ctrl_c_while_opening_removes_the_staging_folder() {
     let home = s.mkdir("home");
     let pf = s.passfile(STRONG);
     let child = s
-        .cmd()
-        .args([
-            "open",
-            "stick/big.bin.age",
-            "--to",
-            "home",
-            "--passphrase-file",
-        ])
-        .arg(pf)
+        .open_cmd("stick/big.bin.age", "home", &pf)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -218,15 +210,7 @@ fn leftovers_of_a_killed_seal_or_open_are_cleaned_by_the_next_run() {
     let home = s.mkdir("home");
     let pf = s.passfile(STRONG);
     let mut child = s
-        .cmd()
-        .args([
-            "open",
-            "stick/big.bin.age",
-            "--to",
-            "home",
-            "--passphrase-file",
-        ])
-        .arg(&pf)
+        .open_cmd("stick/big.bin.age", "home", &pf)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -364,44 +348,45 @@ fn unreadable_sources_and_unwritable_destinations_or_ledgers_write_nothing() {
             .unwrap()
     };
 
-    let nothing_left = || assert!(leftovers(&stick).is_empty(), "{:?}", leftovers(&stick));
+    // Each refusal: exit 1, every expected phrase in the error, nothing on the stick.
+    let refused = |ledger: &str, phrases: &[&str]| {
+        let out = seal(ledger);
+        assert_code(&out, 1);
+        let err = stderr(&out);
+        for p in phrases {
+            assert!(err.contains(p), "{p}: {err}");
+        }
+        assert!(leftovers(&stick).is_empty(), "{:?}", leftovers(&stick));
+    };
     // 1. A source file nobody may read.
     set_mode(&s.path("work/notes.txt"), 0o000);
-    let out = seal("ledger.jsonl");
-    assert_code(&out, 1);
-    let err = stderr(&out);
-    assert!(
-        err.contains("could not read \"work/notes.txt\": permission was refused"),
-        "{err}"
+    refused(
+        "ledger.jsonl",
+        &[
+            "could not read \"work/notes.txt\": permission was refused",
+            "nothing was written",
+        ],
     );
-    assert!(err.contains("nothing was written"), "{err}");
-    nothing_left();
     set_mode(&s.path("work/notes.txt"), 0o644);
 
     // 2. A destination folder that may not be written to.
     set_mode(&stick, 0o555);
-    let out = seal("ledger.jsonl");
-    assert_code(&out, 1);
-    let err = stderr(&out);
-    assert!(
-        err.contains("could not write to \"stick\": permission was refused"),
-        "{err}"
+    refused(
+        "ledger.jsonl",
+        &["could not write to \"stick\": permission was refused"],
     );
-    nothing_left();
     set_mode(&stick, 0o755);
 
     // 3. A ledger folder that may not be written to: refused before anything is sealed.
     s.mkdir("locked-ledger");
     set_mode(&s.path("locked-ledger"), 0o555);
-    let out = seal("locked-ledger/ledger.jsonl");
-    assert_code(&out, 1);
-    let err = stderr(&out);
-    assert!(
-        err.contains("cannot be written (permission was refused), so nothing was sealed"),
-        "{err}"
+    refused(
+        "locked-ledger/ledger.jsonl",
+        &[
+            "cannot be written (permission was refused), so nothing was sealed",
+            "tell IT",
+        ],
     );
-    assert!(err.contains("tell IT"), "{err}");
-    nothing_left();
     assert!(
         fs::read_dir(s.path("locked-ledger"))
             .unwrap()
@@ -414,14 +399,7 @@ fn unreadable_sources_and_unwritable_destinations_or_ledgers_write_nothing() {
     let before = fs::read(s.path("ledger.jsonl")).unwrap();
     fs::remove_file(only_age_file(&stick)).unwrap();
     set_mode(&s.path("ledger.jsonl"), 0o444);
-    let out = seal("ledger.jsonl");
-    assert_code(&out, 1);
-    assert!(
-        stderr(&out).contains("so nothing was sealed"),
-        "{}",
-        stderr(&out)
-    );
-    nothing_left();
+    refused("ledger.jsonl", &["so nothing was sealed"]);
     assert_eq!(fs::read(s.path("ledger.jsonl")).unwrap(), before);
     set_mode(&s.path("ledger.jsonl"), 0o600);
     let out = s.cmd().args(["ledger", "verify"]).output().unwrap();

@@ -120,11 +120,7 @@ fn seal_cmd(s: &Sandbox) -> Command {
 }
 
 fn open_cmd(s: &Sandbox, file: &str) -> Command {
-    let pf = s.passfile(STRONG);
-    let mut c = s.cmd();
-    c.args(["open", file, "--to", "home", "--passphrase-file"])
-        .arg(pf);
-    c
+    s.open_cmd(file, "home", &s.passfile(STRONG))
 }
 
 #[test]

@@ -69,29 +69,13 @@ fn the_passphrase_is_nowhere_but_the_file_it_was_read_from() {
     s.mkdir("home");
     let wrong = s.write("wrong-pass", "marigold trombone quasar lemonade fjorx\n");
     let out = s
-        .cmd()
-        .args([
-            "open",
-            "stick/big.bin.age",
-            "--to",
-            "home",
-            "--passphrase-file",
-        ])
-        .arg(&wrong)
+        .open_cmd("stick/big.bin.age", "home", &wrong)
         .output()
         .unwrap();
     assert_code(&out, 1);
     assert!(!stderr(&out).contains("marigold"), "{}", stderr(&out));
     let out = s
-        .cmd()
-        .args([
-            "open",
-            "stick/big.bin.age",
-            "--to",
-            "home",
-            "--passphrase-file",
-        ])
-        .arg(&pf)
+        .open_cmd("stick/big.bin.age", "home", &pf)
         .output()
         .unwrap();
     assert_code(&out, 0);

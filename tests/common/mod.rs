@@ -76,6 +76,14 @@ impl Sandbox {
             .expect("run safecarry")
     }
 
+    /// `safecarry open FILE --to DIR --passphrase-file PASS`, not yet run.
+    pub fn open_cmd(&self, file: &str, to: &str, pass_file: &Path) -> Command {
+        let mut c = self.cmd();
+        c.args(["open", file, "--to", to, "--passphrase-file"])
+            .arg(pass_file);
+        c
+    }
+
     pub fn seal(&self, args: &[&str]) -> Output {
         let mut a = vec!["seal"];
         a.extend_from_slice(args);
