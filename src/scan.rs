@@ -32,18 +32,15 @@ pub fn scan_plan(detector: &Detector, plan: &Plan, each: &mut dyn FnMut(&FileRep
         summary.add(r);
         each(r);
     };
-    if workers <= 1 {
-        for item in files {
-            detector.scan_path(&item.source, &item.name, &mut |r: FileReport| emit(&r));
-        }
-        return summary;
-    }
     let next = AtomicUsize::new(0);
     // The index of the oldest file not yet passed on; workers wait rather than run more
     // than AHEAD files past it.
     let oldest = (Mutex::new(0usize), Condvar::new());
     let mut spawned = 0;
     std::thread::scope(|scope| {
+        if workers <= 1 {
+            return;
+        }
         let (tx, rx) = mpsc::sync_channel::<(usize, Vec<FileReport>)>(workers * 2);
         for _ in 0..workers {
             let tx = tx.clone();
@@ -91,7 +88,7 @@ pub fn scan_plan(detector: &Detector, plan: &Plan, each: &mut dyn FnMut(&FileRep
         }
     });
     if spawned == 0 {
-        // No thread could be started: scan here instead.
+        // One core, one file, or no thread could be started: scan here.
         for item in files {
             detector.scan_path(&item.source, &item.name, &mut |r: FileReport| emit(&r));
         }
