@@ -54,6 +54,24 @@ impl Detector {
     /// The bundled rules plus the policy's custom identifiers. A custom identifier whose
     /// pattern does not compile, or whose examples do not behave, is a policy error.
     pub fn new(policy: &Policy) -> Result<Detector> {
+        // The name lists and the rule automata are independent: build them side by side
+        // (start-up is most of the time for a handful of small files).
+        std::thread::scope(|s| {
+            let names = std::thread::Builder::new()
+                .name("names".into())
+                .spawn_scoped(s, Names::bundled)
+                .ok();
+            Self::build(policy, move || match names {
+                Some(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                // No thread to be had: build them here instead.
+                None => Names::bundled(),
+            })
+        })
+    }
+
+    fn build(policy: &Policy, names: impl FnOnce() -> Names) -> Result<Detector> {
         let file = rules::parse();
         let ids = rules::identifiers(&file.identifier);
         let id_set = regex::RegexSet::new(ids.iter().map(|i| i.rule.pattern.as_str()))
@@ -92,14 +110,16 @@ impl Detector {
                 },
             });
         }
+        let keywords = Keywords::build(&file.keywords);
+        let columns = rules::columns(&file.column);
         Ok(Detector {
             ids,
             id_set,
             custom,
-            keywords: Keywords::build(&file.keywords),
-            columns: rules::columns(&file.column),
+            keywords,
+            columns,
             id_headers,
-            names: Names::bundled(),
+            names: names(),
             known: None,
             images_are_personal: policy.images_are_personal_data,
             limits: Limits::default(),

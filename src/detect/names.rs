@@ -20,9 +20,10 @@ pub trait KnownNames: Send + Sync {
 }
 
 pub struct Names {
-    first: HashSet<String>,
-    last: HashSet<String>,
-    words: HashSet<String>,
+    /// The bundled lists, borrowed from the binary (no copy of 90,000 words at start-up).
+    first: HashSet<&'static str>,
+    last: HashSet<&'static str>,
+    words: HashSet<&'static str>,
     figures: HashSet<String>,
     figure_words: HashSet<String>,
     /// Finds multi-word figures in folded, lower-case text.
@@ -112,12 +113,14 @@ const DEAR_GROUPS: &[&str] = &[
     "reader",
 ];
 
-fn load(list: &str) -> HashSet<String> {
-    list.lines()
+fn load(list: &'static str) -> HashSet<&'static str> {
+    let lines = list
+        .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let mut set = HashSet::with_capacity_and_hasher(list.len() / 7, Default::default());
+    set.extend(lines);
+    set
 }
 
 /// A word of running text with its byte span.
@@ -186,7 +189,7 @@ fn capitalised(t: &str) -> bool {
 
 /// Looks a word up in a lower-case name list without allocating for ordinary ASCII words;
 /// other words are lower-cased and, if that misses, folded ("Zoë" → "zoe").
-fn lookup(set: &HashSet<String>, w: &str) -> bool {
+fn lookup(set: &HashSet<&'static str>, w: &str) -> bool {
     let b = w.as_bytes();
     if w.is_ascii() && b.len() <= 64 {
         let mut buf = [0u8; 64];
@@ -197,7 +200,7 @@ fn lookup(set: &HashSet<String>, w: &str) -> bool {
         return set.contains(l);
     }
     let l = w.to_lowercase();
-    set.contains(&l) || set.contains(&fold(&l))
+    set.contains(l.as_str()) || set.contains(fold(&l).as_str())
 }
 
 /// A name found in text: its span and normalised form.
@@ -259,8 +262,8 @@ impl Names {
         let last = load(include_str!("data/surnames.txt"));
         let words = load(include_str!("data/name_words.txt"));
         let figures: HashSet<String> = load(include_str!("data/public_figures.txt"))
-            .into_iter()
-            .map(|f| fold(&normalise(&f)))
+            .iter()
+            .map(|f| fold(&normalise(f)))
             .collect();
         let figure_words = figures
             .iter()
