@@ -39,6 +39,8 @@ pub struct Detector {
     ids: Vec<Identifier>,
     /// All identifier patterns in one set: one pass tells which rules can match at all.
     id_set: regex::RegexSet,
+    /// The fewest bytes any identifier pattern can match.
+    id_min_len: usize,
     custom: Vec<Identifier>,
     keywords: Keywords,
     columns: HashMap<String, ColumnKind>,
@@ -76,6 +78,11 @@ impl Detector {
         let ids = rules::identifiers(&file.identifier);
         let id_set = regex::RegexSet::new(ids.iter().map(|i| i.rule.pattern.as_str()))
             .expect("identifier patterns compile (checked by tests)");
+        let id_min_len = ids
+            .iter()
+            .map(|i| rules::minimum_len(&i.rule.pattern))
+            .min()
+            .unwrap_or(0);
         let mut id_headers: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, r) in file.identifier.iter().enumerate() {
             for h in &r.headers {
@@ -115,6 +122,7 @@ impl Detector {
         Ok(Detector {
             ids,
             id_set,
+            id_min_len,
             custom,
             keywords,
             columns,
@@ -175,14 +183,12 @@ struct Analyzer<'d> {
 /// A table row: (hash of the sheet or table name, row number).
 type RecordKey = (u64, u64);
 
+/// A key for counting distinct people and rows in one file. Only ever compared within one
+/// run, never stored or shown, so a fast unseeded hash will do.
 fn hash_of(v: impl std::hash::Hash) -> u64 {
     use std::hash::BuildHasher;
-    SUBJECT_HASHER.hash_one(v)
+    rustc_hash::FxBuildHasher.hash_one(v)
 }
-
-/// A fixed hasher for subject keys (only used to count distinct values in one run).
-static SUBJECT_HASHER: std::sync::LazyLock<std::collections::hash_map::RandomState> =
-    std::sync::LazyLock::new(std::collections::hash_map::RandomState::new);
 
 /// Something that counts only if a person is near: resolved when the file ends.
 struct Pending {
@@ -468,10 +474,14 @@ impl Visitor for Analyzer<'_> {
         // Columns of a table: every value in a name column is a name.
         match column {
             Some(ColumnKind::Name) => {
+                // A bare "Name" column (of books, rooms, clubs…) counts only in a table that
+                // is otherwise about people, or for values that read as names anyway.
                 let generic = header.as_deref() == Some("name");
-                let table_is_personal = st.table_has(sheet, det, |k| *k != ColumnKind::Name)
-                    || !det.names.find(text, det.known.as_deref()).names.is_empty();
-                if det.names.plausible_column_value(text) && (!generic || table_is_personal) {
+                let table_is_personal = || {
+                    st.table_has(sheet, det, |k| *k != ColumnKind::Name)
+                        || !det.names.find(text, det.known.as_deref()).names.is_empty()
+                };
+                if det.names.plausible_column_value(text) && (!generic || table_is_personal()) {
                     let excerpt = if st.listing() {
                         mask("full_name", text)
                     } else {
@@ -508,10 +518,13 @@ impl Visitor for Analyzer<'_> {
             .unwrap_or(&[]);
         let maybe_id = text.bytes().any(|b| b.is_ascii_digit() || b == b'@');
         if maybe_id {
-            let hits = det.id_set.matches(text);
-            for i in hits.iter() {
-                let in_column = id_cols.contains(&i);
-                self.identifier(&det.ids[i], in_column, &seg.location, text, &record);
+            // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
+            if text.len() >= det.id_min_len {
+                let hits = det.id_set.matches(text);
+                for i in hits.iter() {
+                    let in_column = id_cols.contains(&i);
+                    self.identifier(&det.ids[i], in_column, &seg.location, text, &record);
+                }
             }
             for id in &det.custom {
                 self.identifier(id, false, &seg.location, text, &record);

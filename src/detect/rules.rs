@@ -185,6 +185,7 @@ impl Keywords {
         }
         let build = |words: &[String], ci: bool| {
             AhoCorasickBuilder::new()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .ascii_case_insensitive(ci)
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(words)
@@ -199,6 +200,15 @@ impl Keywords {
             strong_meta,
         }
     }
+}
+
+/// The fewest bytes a pattern can match (0 if that cannot be told), so that text shorter
+/// than every pattern can skip the search.
+pub fn minimum_len(pattern: &str) -> usize {
+    regex_syntax::parse(pattern)
+        .ok()
+        .and_then(|hir| hir.properties().minimum_len())
+        .unwrap_or(0)
 }
 
 /// Compiles the identifier rules.
