@@ -244,6 +244,16 @@ impl FileState {
     }
 
     fn count(&mut self, category: &str, location: &Location, excerpt: String) {
+        self.tally(category, || Finding {
+            category: category.to_string(),
+            location: location.display(),
+            excerpt,
+        });
+    }
+
+    /// Counts one finding of `category`, and lists it (made by `finding`) while the list
+    /// has room.
+    fn tally(&mut self, category: &str, finding: impl FnOnce() -> Finding) {
         match self.categories.get_mut(category) {
             Some(n) => *n += 1,
             None => {
@@ -251,11 +261,7 @@ impl FileState {
             }
         }
         if self.findings.len() < MAX_FINDINGS {
-            self.findings.push(Finding {
-                category: category.to_string(),
-                location: location.display(),
-                excerpt,
-            });
+            self.findings.push(finding());
         }
     }
 
@@ -308,23 +314,19 @@ impl FileState {
                 None => self.near_anchor(p.index),
             };
             if tied {
-                let cat = p
-                    .owned_category
-                    .clone()
-                    .unwrap_or_else(|| p.category.to_string());
-                self.count(
-                    &cat,
-                    &Location::Part(p.finding.location.clone()),
-                    p.finding.excerpt.clone(),
-                );
-                if let Some(s) = p.subject {
+                let Pending {
+                    category,
+                    owned_category,
+                    finding,
+                    subject,
+                    ..
+                } = p;
+                self.tally(owned_category.as_deref().unwrap_or(category), || finding);
+                if let Some(s) = subject {
                     self.subject(s);
                 }
             } else if super::is_sensitive(p.category) {
-                let e = self
-                    .untied
-                    .entry(p.category)
-                    .or_insert((0, p.finding.clone()));
+                let e = self.untied.entry(p.category).or_insert((0, p.finding));
                 e.0 += 1;
             }
         }
@@ -502,7 +504,7 @@ impl Visitor for Analyzer<'_> {
                     cat,
                     None,
                     &seg.location,
-                    text.chars().take(24).collect(),
+                    || text.chars().take(24).collect(),
                     record,
                     None,
                 );
@@ -654,7 +656,7 @@ fn push_pending(
     category: &'static str,
     owned_category: Option<String>,
     location: &Location,
-    excerpt: String,
+    excerpt: impl FnOnce() -> String,
     record: Option<RecordKey>,
     subject: Option<u64>,
 ) {
@@ -662,17 +664,23 @@ fn push_pending(
         return;
     }
     let index = st.index;
+    // The list of findings only grows: once it is full, this one will never be listed.
+    let finding = if st.listing() {
+        Finding {
+            category: owned_category.as_deref().unwrap_or(category).to_string(),
+            location: location.display(),
+            excerpt: excerpt(),
+        }
+    } else {
+        Finding::default()
+    };
     st.pending.push_back(Pending {
         loose: matches!(location, Location::Part(_)),
         category,
         owned_category,
         index,
         record,
-        finding: Finding {
-            category: category.to_string(),
-            location: location.display(),
-            excerpt,
-        },
+        finding,
         subject,
     });
 }
@@ -699,7 +707,6 @@ impl Analyzer<'_> {
                 continue;
             }
             if rule.person_context && !context {
-                let excerpt = mask(&rule.category, value);
                 // Counts only beside a person: decide at the end of the file.
                 let cat = static_category(&rule.category);
                 push_pending(
@@ -707,7 +714,7 @@ impl Analyzer<'_> {
                     cat.unwrap_or("custom"),
                     cat.is_none().then(|| rule.category.clone()),
                     loc,
-                    excerpt,
+                    || mask(&rule.category, value),
                     *record,
                     Some(hash_of(("id", value))),
                 );
@@ -796,7 +803,17 @@ fn sensitive_words(
     record: &Option<RecordKey>,
 ) {
     let kw = &det.keywords;
-    for m in kw.ci.find_iter(text) {
+    // Text shorter than every word of an automaton cannot hold one ("N", "Y", "7A").
+    fn find<'a>(
+        ac: &'a aho_corasick::AhoCorasick,
+        text: &'a str,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+        (text.len() >= ac.min_pattern_len())
+            .then(|| ac.find_iter(text))
+            .into_iter()
+            .flatten()
+    }
+    for m in find(&kw.ci, text) {
         let (cat, stem) = &kw.ci_meta[m.pattern().as_usize()];
         let before = text[..m.start()].chars().last();
         let mut after_idx = m.end();
@@ -819,12 +836,12 @@ fn sensitive_words(
             cat,
             None,
             loc,
-            text[m.start()..after_idx].to_string(),
+            || text[m.start()..after_idx].to_string(),
             *record,
             None,
         );
     }
-    for m in kw.cs.find_iter(text) {
+    for m in find(&kw.cs, text) {
         let before = text[..m.start()].chars().last();
         let after = text[m.end()..].chars().next();
         if is_word_char(before) || is_word_char(after) {
@@ -836,12 +853,12 @@ fn sensitive_words(
             cat,
             None,
             loc,
-            text[m.start()..m.end()].to_string(),
+            || text[m.start()..m.end()].to_string(),
             *record,
             None,
         );
     }
-    for m in kw.strong.find_iter(text) {
+    for m in find(&kw.strong, text) {
         if let Some(cat) = static_category(&kw.strong_meta[m.pattern().as_usize()]) {
             st.strong.insert(cat);
         }
@@ -935,11 +952,15 @@ fn role_mailbox(email: &str) -> bool {
     ROLES.contains(&base)
 }
 
+/// Today's date, read once (reading the local time zone for every date found is slow).
+static TODAY: std::sync::LazyLock<chrono::NaiveDate> =
+    std::sync::LazyLock::new(|| chrono::Local::now().date_naive());
+
 /// Parses a date as written in UK files and checks it is a plausible birth date for a pupil
 /// or member of staff (2 to 100 years ago).
 pub fn plausible_birth_date(v: &str) -> bool {
     let Some(d) = parse_date(v) else { return false };
-    let today = chrono::Local::now().date_naive();
+    let today = *TODAY;
     let age_days = (today - d).num_days();
     (2 * 365..=100 * 366).contains(&age_days)
 }
@@ -973,7 +994,7 @@ pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
         if s.len() == 4 {
             Some(y)
         } else if s.len() == 2 {
-            let now = chrono::Datelike::year(&chrono::Local::now().date_naive()) % 100;
+            let now = chrono::Datelike::year(&*TODAY) % 100;
             Some(if y <= now { 2000 + y } else { 1900 + y })
         } else {
             None

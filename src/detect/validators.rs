@@ -35,19 +35,21 @@ pub fn upn(s: &str) -> bool {
     UPN_LETTERS[(total % 23) as usize] == b[0]
 }
 
-fn digits(s: &str) -> Option<Vec<u32>> {
-    let d: Vec<u32> = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_digit(10))
-        .collect::<Option<Vec<u32>>>()?;
-    Some(d)
+/// The ten digits of `s` (spaces and dashes ignored), if it holds exactly those.
+fn ten_digits(s: &str) -> Option<[u32; 10]> {
+    let mut d = [0; 10];
+    let mut n = 0;
+    for c in s.chars().filter(|c| !c.is_whitespace() && *c != '-') {
+        *d.get_mut(n)? = c.to_digit(10)?;
+        n += 1;
+    }
+    (n == 10).then_some(d)
 }
 
 /// Unique Learner Number: 10 digits, first not 0, weighted sum (10…1) ≡ 10 mod 11.
 pub fn uln(s: &str) -> bool {
-    let Some(d) = digits(s) else { return false };
-    if d.len() != 10 || d[0] == 0 {
+    let Some(d) = ten_digits(s) else { return false };
+    if d[0] == 0 {
         return false;
     }
     let total: u32 = d.iter().enumerate().map(|(i, v)| (10 - i as u32) * v).sum();
@@ -56,10 +58,7 @@ pub fn uln(s: &str) -> bool {
 
 /// NHS number (also Scottish CHI and NI H&C numbers, which share the mod 11 check).
 pub fn nhs(s: &str) -> bool {
-    let Some(d) = digits(s) else { return false };
-    if d.len() != 10 {
-        return false;
-    }
+    let Some(d) = ten_digits(s) else { return false };
     let total: u32 = d[..9]
         .iter()
         .enumerate()
