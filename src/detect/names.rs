@@ -459,11 +459,14 @@ impl Names {
         let t = toks[i];
         // Only the title and the "pupil's own first name" rules need the word in lower case,
         // and both need it capitalised: most words of running text are not, so skip the copy.
-        let lower = if capitalised(t.text) {
+        let caps = capitalised(t.text);
+        let lower = if caps {
             t.text.to_lowercase()
         } else {
             String::new()
         };
+        // Looked up once: several rules below ask.
+        let t_first = caps && self.is_first(t.text);
         // "the Norman Conquest", "a Grace Darling": an article before it makes it a thing.
         let after_article = i > 0 && matches!(toks[i - 1].text, "the" | "a" | "an" | "The");
         let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
@@ -494,7 +497,7 @@ impl Names {
 
         // 1. Title + name: "Mrs Okafor", "Mr D. Whitfield", "Dr Amara Nwosu".
         if TITLES.contains(&lower.as_str())
-            && capitalised(t.text)
+            && caps
             && i + 1 < toks.len()
             && gap_ok(&t, &toks[i + 1])
         {
@@ -547,7 +550,7 @@ impl Names {
 
         // 4. Roster: exact full names of the school's people.
         if let Some(k) = known
-            && capitalised(t.text)
+            && caps
         {
             let end = run(i, 4);
             for stop in (i + 2..=end).rev() {
@@ -559,7 +562,7 @@ impl Names {
         }
 
         // 5. Dictionary: First [Middle] Surname.
-        if capitalised(t.text) && self.is_first(t.text) && !after_article {
+        if t_first && !after_article {
             let end = run(i, 4);
             if end >= i + 2 {
                 let last = toks[end - 1].text;
@@ -573,7 +576,7 @@ impl Names {
                     last_known
                         || (!last_is_word
                             && surname_shaped(last)
-                            && self.is_first(t.text)
+                            && t_first
                             && !self.is_first(last))
                 };
                 if ok && capitalised(last) && last.chars().count() > 1 {
@@ -584,8 +587,8 @@ impl Names {
 
         // 5b. An unknown given name before a known surname ("Abdirahman Farah"): the first
         //     word must not be an everyday word, a month or a day.
-        if capitalised(t.text)
-            && !self.is_first(t.text)
+        if caps
+            && !t_first
             && !after_article
             && !t.text.contains('-')
             && i + 1 < toks.len()
@@ -608,11 +611,7 @@ impl Names {
         }
 
         // 6. "Okafor, Chidera" / "OKAFOR: CHIDERA" (register and exam-entry style).
-        if capitalised(t.text)
-            && self.is_last(t.text)
-            && !self.is_word(t.text)
-            && i + 1 < toks.len()
-        {
+        if caps && self.is_last(t.text) && !self.is_word(t.text) && i + 1 < toks.len() {
             let between = &text[t.end..toks[i + 1].start];
             let caps = t
                 .text
