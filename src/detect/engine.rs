@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
+use std::rc::Rc;
 
 use regex::Regex;
 
@@ -225,7 +226,7 @@ struct FileState {
     /// the file turns out to describe an individual ("has an EHCP").
     untied: BTreeMap<&'static str, (u64, Finding)>,
     /// Normalised column headers, cached per raw header.
-    header_cache: HashMap<String, std::rc::Rc<str>>,
+    header_cache: HashMap<String, Rc<HeaderInfo>>,
     strong: HashSet<&'static str>,
     /// Title + surname mentions, held until the end: (surname, name, index, record,
     /// location, excerpt).
@@ -234,6 +235,25 @@ struct FileState {
     figure_surnames: HashSet<String>,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
+}
+
+/// What a column header says, worked out once per file for each header text.
+struct HeaderInfo {
+    normalised: String,
+    column: Option<ColumnKind>,
+    /// The identifier rules (indexes) whose column this is.
+    id_rules: Vec<usize>,
+}
+
+impl HeaderInfo {
+    fn new(det: &Detector, raw: &str) -> HeaderInfo {
+        let normalised = normalise_header(raw);
+        HeaderInfo {
+            column: det.columns.get(&normalised).copied(),
+            id_rules: det.id_headers.get(&normalised).cloned().unwrap_or_default(),
+            normalised,
+        }
+    }
 }
 
 impl FileState {
@@ -376,8 +396,23 @@ fn pipe_cells(line: &str) -> Option<Vec<&str>> {
 
 /// Values meaning "no" / "none" in a flag or notes column.
 fn is_negative_value(v: &str) -> bool {
+    let v = v.trim();
+    // Short ASCII values (nearly all of them) are lower-cased on the stack.
+    let mut buf = [0u8; 32];
+    let lowered;
+    let lower = match buf.get_mut(..v.len()) {
+        Some(b) if v.is_ascii() => {
+            b.copy_from_slice(v.as_bytes());
+            b.make_ascii_lowercase();
+            std::str::from_utf8(b).expect("ASCII")
+        }
+        _ => {
+            lowered = v.to_lowercase();
+            &lowered
+        }
+    };
     matches!(
-        v.trim().to_lowercase().as_str(),
+        lower,
         "" | "n"
             | "no"
             | "none"
@@ -452,25 +487,26 @@ impl Visitor for Analyzer<'_> {
         let sheet = sheet_name;
         let record: Option<RecordKey> = seg.record.map(|r| (hash_of(sheet), r));
         st.resolve_ready(&record, false);
-        // Every cell carries its column's header: normalise each header once.
-        let header: Option<std::rc::Rc<str>> = seg.header.map(|h| {
-            if let Some(n) = st.header_cache.get(h) {
-                return n.clone();
+        // Every cell carries its column's header: work out what each header says once.
+        let info: Option<Rc<HeaderInfo>> = seg.header.map(|h| {
+            if let Some(info) = st.header_cache.get(h) {
+                return info.clone();
             }
-            let n: std::rc::Rc<str> = normalise_header(h).into();
+            let info = Rc::new(HeaderInfo::new(det, h));
             if st.header_cache.len() < 4096 {
-                st.header_cache.insert(h.to_string(), n.clone());
+                st.header_cache.insert(h.to_string(), info.clone());
             }
-            n
+            info
         });
+        let header: Option<&str> = info.as_deref().map(|i| &*i.normalised);
         // A table whose "header row" has a single cell is a form or a title, not a list:
         // its first column holds labels, not names.
         let form_layout = matches!(seg.location, Location::Cell { .. })
             && st.headers.get(sheet).is_some_and(|h| h.len() == 1);
-        let column = header
+        let column = info
             .as_deref()
             .filter(|_| !form_layout)
-            .and_then(|h| det.columns.get(h).copied());
+            .and_then(|i| i.column);
         let text = seg.text;
 
         // Columns of a table: every value in a name column is a name.
@@ -478,7 +514,7 @@ impl Visitor for Analyzer<'_> {
             Some(ColumnKind::Name) => {
                 // A bare "Name" column (of books, rooms, clubs…) counts only in a table that
                 // is otherwise about people, or for values that read as names anyway.
-                let generic = header.as_deref() == Some("name");
+                let generic = header == Some("name");
                 let table_is_personal = || {
                     st.table_has(sheet, det, |k| *k != ColumnKind::Name)
                         || !det.names.find(text, det.known.as_deref()).names.is_empty()
@@ -513,11 +549,7 @@ impl Visitor for Analyzer<'_> {
         }
 
         // Identifiers.
-        let id_cols: &[usize] = header
-            .as_deref()
-            .and_then(|h| det.id_headers.get(h))
-            .map(Vec::as_slice)
-            .unwrap_or(&[]);
+        let id_cols: &[usize] = info.as_deref().map_or(&[], |i| &i.id_rules);
         let maybe_id = text.bytes().any(|b| b.is_ascii_digit() || b == b'@');
         if maybe_id {
             // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
