@@ -59,19 +59,7 @@ impl Detector {
     pub fn new(policy: &Policy) -> Result<Detector> {
         // The name lists and the rule automata are independent: build them side by side
         // (start-up is most of the time for a handful of small files).
-        std::thread::scope(|s| {
-            let names = std::thread::Builder::new()
-                .name("names".into())
-                .spawn_scoped(s, Names::bundled)
-                .ok();
-            Self::build(policy, move || match names {
-                Some(handle) => handle
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                // No thread to be had: build them here instead.
-                None => Names::bundled(),
-            })
-        })
+        std::thread::scope(|s| Self::build(policy, super::beside(s, "names", &Names::bundled)))
     }
 
     fn build(policy: &Policy, names: impl FnOnce() -> Names) -> Result<Detector> {

@@ -11,6 +11,26 @@ pub mod rules;
 pub mod validators;
 
 pub use engine::Detector;
+
+/// Starts `work` on a thread of its own within `scope`, for start-up work that does not
+/// depend on what the caller does meanwhile; the returned function waits for its result.
+/// If no thread can be started, the work is done when its result is asked for.
+fn beside<'scope, 'env, T: Send + 'env>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    name: &str,
+    work: &'env (impl Fn() -> T + Sync),
+) -> impl FnOnce() -> T + 'scope {
+    let handle = std::thread::Builder::new()
+        .name(name.into())
+        .spawn_scoped(scope, work)
+        .ok();
+    move || match handle {
+        Some(handle) => handle
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        None => work(),
+    }
+}
 pub use report::{FileReport, Finding, Summary};
 
 /// The category vocabulary (design.md): ordinary personal data…
