@@ -98,6 +98,16 @@ pub fn describe(category: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn work_beside_the_caller_gives_its_result() {
+        let work = || (1..=10).sum::<u32>();
+        let (mine, theirs) = std::thread::scope(|s| {
+            let theirs = beside(s, "test", &work);
+            (work(), theirs())
+        });
+        assert_eq!((mine, theirs), (55, 55));
+    }
     use crate::policy::Policy;
     use std::collections::HashSet;
 

@@ -255,6 +255,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn minimum_len_is_the_shortest_possible_match() {
+        assert_eq!(minimum_len(r"(?-u:\b[0-9]{4}\b)"), 4);
+        assert_eq!(minimum_len(r"(?i-u:\b(?:GIR ?0AA|BFPO ?[0-9]{1,4})\b)"), 5);
+        assert_eq!(minimum_len("a|bcd"), 1);
+        // Not a pattern: nothing can be skipped.
+        assert_eq!(minimum_len("(unclosed"), 0);
+        // Every bundled identifier is at least as long as the skip test assumes.
+        for r in parse().identifier {
+            let min = minimum_len(&r.pattern);
+            for e in &r.examples {
+                assert!(e.len() >= min, "{}: example {e:?} shorter than {min}", r.id);
+            }
+        }
+    }
+
+    #[test]
     fn headers_normalise() {
         assert_eq!(normalise_header("  Legal_Surname "), "legal surname");
         assert_eq!(normalise_header("Middle Name(s)"), "middle name");
