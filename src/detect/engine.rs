@@ -88,9 +88,8 @@ impl Detector {
                     e.to_string().lines().last().unwrap_or("")
                 ))
             })?;
-            custom.push(Identifier {
-                regex,
-                rule: rules::IdentifierRule {
+            custom.push(Identifier::compiled(
+                rules::IdentifierRule {
                     id: c.name.clone(),
                     category: c.name.clone(),
                     description: String::new(),
@@ -104,7 +103,8 @@ impl Detector {
                     examples: c.examples.clone(),
                     negative_examples: c.negative_examples.clone(),
                 },
-            });
+                regex,
+            ));
         }
         let keywords = Keywords::build(&file.keywords);
         let columns = rules::columns(&file.column);
@@ -716,7 +716,7 @@ impl Analyzer<'_> {
     ) {
         let st = self.cur.as_mut().expect("in a file");
         let rule = &id.rule;
-        for m in id.regex.find_iter(text) {
+        for m in id.regex().find_iter(text) {
             let value = m.as_str();
             if !validate(&rule.validator, value) {
                 continue;

@@ -81,7 +81,34 @@ pub fn parse() -> RuleFile {
 /// An identifier rule ready to run.
 pub struct Identifier {
     pub rule: IdentifierRule,
-    pub regex: Regex,
+    /// Compiled when first needed: most files need only some of the rules, and for a
+    /// handful of small files start-up is most of the time. (The detector's `RegexSet`,
+    /// built at start-up from the same patterns, has already checked they compile.)
+    regex: std::sync::OnceLock<Regex>,
+}
+
+impl Identifier {
+    /// A rule whose pattern is compiled when first used.
+    pub fn new(rule: IdentifierRule) -> Identifier {
+        Identifier {
+            rule,
+            regex: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A rule with its pattern already compiled.
+    pub fn compiled(rule: IdentifierRule, regex: Regex) -> Identifier {
+        Identifier {
+            rule,
+            regex: regex.into(),
+        }
+    }
+
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            Regex::new(&self.rule.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", self.rule.id))
+        })
+    }
 }
 
 /// What kind of column a header names.
@@ -211,15 +238,9 @@ pub fn minimum_len(pattern: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// Compiles the identifier rules.
+/// The identifier rules, each compiled when first used.
 pub fn identifiers(rules: &[IdentifierRule]) -> Vec<Identifier> {
-    rules
-        .iter()
-        .map(|r| Identifier {
-            regex: Regex::new(&r.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)),
-            rule: r.clone(),
-        })
-        .collect()
+    rules.iter().cloned().map(Identifier::new).collect()
 }
 
 /// Header text → column kind.
