@@ -98,11 +98,7 @@ fn a_drive_too_small_is_refused_before_writing() {
     s.write("big.bin", noise(5_000_000, 4));
     let out = s.seal(&["big.bin", "--to", disk.path.to_str().unwrap()]);
     assert_code(&out, 1);
-    assert!(
-        stderr(&out).contains("not enough space"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "not enough space");
     assert!(leftovers(&disk.path).is_empty());
 }
 
@@ -138,7 +134,7 @@ fn ctrl_c_while_sealing_removes_the_temporary_file() {
     unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
     let out = child.wait_with_output().unwrap();
     assert_code(&out, 1);
-    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    assert_stderr_has(&out, "interrupted");
     assert!(leftovers(&stick).is_empty(), "{:?}", leftovers(&stick));
 }
 
@@ -462,7 +458,7 @@ fn a_destination_removed_mid_write_leaves_nothing() {
     assert!(ok, "lazy unmount failed");
     let out = child.wait_with_output().unwrap();
     assert_code(&out, 1);
-    assert!(stderr(&out).contains("drive\""), "{}", stderr(&out));
+    assert_stderr_has(&out, "drive\"");
     assert!(
         leftovers(&disk.path).is_empty(),
         "the folder under the mount point is untouched: {:?}",

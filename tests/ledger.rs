@@ -207,11 +207,7 @@ fn head_checkpoints_catch_removal_of_the_newest_entries() {
     assert_code(&verify(&s, &[]), 0);
     let o = verify(&s, &["--head", h3]);
     assert_code(&o, 1);
-    assert!(
-        stderr(&o).contains("no longer contains the checkpoint"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "no longer contains the checkpoint");
     assert_code(&verify(&s, &["--head", "nothex"]), 2);
 }
 
@@ -223,16 +219,12 @@ fn a_torn_line_is_reported_then_set_aside_by_the_next_seal() {
     s.write("ledger.jsonl", &data);
     let o = verify(&s, &[]);
     assert_code(&o, 1);
-    assert!(
-        stderr(&o).contains("line 4 is incomplete"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "line 4 is incomplete");
     s.write("c.txt", "more");
     s.mkdir("out");
     let o = s.seal(&["c.txt", "--to", "out"]);
     assert_code(&o, 0);
-    assert!(stderr(&o).contains("set aside"), "{}", stderr(&o));
+    assert_stderr_has(&o, "set aside");
     let o = verify(&s, &[]);
     assert_code(&o, 0);
     assert!(stdout(&o).contains("OK: 4 entries"), "{}", stdout(&o));
@@ -309,16 +301,8 @@ fn a_damaged_last_entry_refuses_the_seal_up_front() {
     fs::write(s.path("ledger.jsonl"), &ledger).unwrap();
     let o = s.seal(&["x.txt", "--to", "out"]);
     assert_code(&o, 1);
-    assert!(
-        stderr(&o).contains("the ledger is damaged"),
-        "{}",
-        stderr(&o)
-    );
-    assert!(
-        stderr(&o).contains("so nothing was sealed"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "the ledger is damaged");
+    assert_stderr_has(&o, "so nothing was sealed");
     assert!(tree(&s.path("out")).is_empty());
     assert_eq!(fs::read(s.path("ledger.jsonl")).unwrap(), ledger);
 }

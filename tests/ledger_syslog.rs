@@ -98,18 +98,10 @@ fn entries_reach_rsyslog_intact_over_udp_and_tcp_and_pending_ones_follow() {
     );
     let o = s.seal(&["f0.txt", "--to", "out"]);
     assert_code(&o, 0);
-    assert!(
-        stderr(&o).contains("will be sent next time"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "will be sent next time");
     let o = s.cmd().args(["ledger", "verify"]).output().unwrap();
     assert_code(&o, 0);
-    assert!(
-        stderr(&o).contains("1 entry is not yet forwarded"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "1 entry is not yet forwarded");
 
     let _server = start_rsyslog(&s, udp, tcp);
     // TCP: this seal sends the pending entry and its own.

@@ -87,11 +87,7 @@ fn an_empty_passphrase_source_is_end_of_input() {
         .output()
         .unwrap();
     assert_code(&out, 1);
-    assert!(
-        stderr(&out).contains("standard input is empty"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "standard input is empty");
     assert!(tree(&s.path("stick")).is_empty());
 }
 
@@ -106,7 +102,7 @@ fn a_school_policy_can_demand_more() {
     s.mkdir("stick");
     let out = s.seal(&["a.txt", "--to", "stick"]);
     assert_code(&out, 3);
-    assert!(stderr(&out).contains("40 characters"), "{}", stderr(&out));
+    assert_stderr_has(&out, "40 characters");
     assert!(tree(&s.path("stick")).is_empty());
 
     // The school's name counts as a personal word.
@@ -126,11 +122,7 @@ fn a_broken_policy_fails_closed() {
     s.mkdir("stick");
     let out = s.seal(&["a.txt", "--to", "stick"]);
     assert_code(&out, 3);
-    assert!(
-        stderr(&out).contains("min_passphrase_score"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "min_passphrase_score");
     assert!(tree(&s.path("stick")).is_empty());
     s.write("policy.toml", "unknown_key = true\n");
     assert_code(&s.seal(&["a.txt", "--to", "stick"]), 3);
@@ -218,11 +210,7 @@ fn key_locked_files_get_their_own_message() {
     let target = s.mkdir("home");
     let o = s.run_with_pass(STRONG, &["open", "keyed.age", "--to", "home"]);
     assert_code(&o, 1);
-    assert!(
-        stderr(&o).contains("locked with an age key"),
-        "{}",
-        stderr(&o)
-    );
+    assert_stderr_has(&o, "locked with an age key");
     assert!(tree(&target).is_empty());
 }
 
@@ -461,10 +449,10 @@ fn command_line_mistakes_are_usage_errors() {
     s.write("work/a.txt", "x");
     let out = s.seal(&["work", "--to", "work"]);
     assert_code(&out, 2);
-    assert!(stderr(&out).contains("being sealed"), "{}", stderr(&out));
+    assert_stderr_has(&out, "being sealed");
     let out = s.seal(&["work", "-o", "work/out.age"]);
     assert_code(&out, 2);
-    assert!(stderr(&out).contains("being sealed"), "{}", stderr(&out));
+    assert_stderr_has(&out, "being sealed");
     let out = s.seal(&["work", "--to", "work/.."]);
     assert_code(&out, 0);
     fs::remove_file(s.path("work.age")).unwrap();
@@ -473,11 +461,7 @@ fn command_line_mistakes_are_usage_errors() {
     for to in ["nowhere", "a.txt"] {
         let out = s.seal(&["a.txt", "--to", to]);
         assert_ne!(code(&out), 0, "{to}");
-        assert!(
-            stderr(&out).contains(&format!("\"{to}\"")),
-            "{}",
-            stderr(&out)
-        );
+        assert_stderr_has(&out, &format!("\"{to}\""));
     }
     // The same file twice, and a file inside a folder also given: carried once, and said.
     let out = s.seal(&[
@@ -496,17 +480,13 @@ fn command_line_mistakes_are_usage_errors() {
     // Opening something that is not there, or a folder.
     let out = s.open("nothing.age", "stick");
     assert_code(&out, 1);
-    assert!(
-        stderr(&out).contains("\"nothing.age\": it does not exist"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "\"nothing.age\": it does not exist");
     let out = s.open("stick", "stick");
     assert_code(&out, 2);
     // A path that does not exist: a failure naming it.
     let out = s.seal(&["missing.docx", "--to", "stick"]);
     assert_code(&out, 1);
-    assert!(stderr(&out).contains("missing.docx"), "{}", stderr(&out));
+    assert_stderr_has(&out, "missing.docx");
     // No destination and no terminal to ask.
     let out = s.seal(&["a.txt"]);
     assert_code(&out, 2);
@@ -547,11 +527,7 @@ fn destinations_the_policy_does_not_allow_are_refused() {
     );
     let out = s.seal(&["a.txt", "--to", "Desktop"]);
     assert_code(&out, 3);
-    assert!(
-        stderr(&out).contains("policy does not allow"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_has(&out, "policy does not allow");
     assert!(tree(&other).is_empty());
     // An export folder (or a folder inside one) is allowed.
     s.mkdir("Export/Autumn");

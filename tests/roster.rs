@@ -106,5 +106,5 @@ fn a_spreadsheet_export_imports_and_a_file_without_name_columns_is_refused() {
         .output()
         .unwrap();
     assert_code(&out, 1);
-    assert!(stderr(&out).contains("no name columns"), "{}", stderr(&out));
+    assert_stderr_has(&out, "no name columns");
 }

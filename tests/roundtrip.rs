@@ -101,7 +101,7 @@ fn a_single_file_round_trips_and_the_name_is_never_reused() {
     let before = fs::read(s.path("stick/marks.xlsx.age")).unwrap();
     let out = s.seal(&["marks.xlsx", "-o", "stick/marks.xlsx.age"]);
     assert_code(&out, 1);
-    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_stderr_has(&out, "already exists");
     assert_eq!(fs::read(s.path("stick/marks.xlsx.age")).unwrap(), before);
 
     assert_code(&s.open("stick/marks.xlsx (1).age", "home"), 0);

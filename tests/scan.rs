@@ -137,7 +137,7 @@ fn broken_files_and_zip_bombs_are_reported_and_the_scan_carries_on() {
         .unwrap();
     // Personal data was found in pupils.csv, so 4, despite the missing file.
     assert_code(&out, 4);
-    assert!(stderr(&out).contains("missing.xlsx"), "{}", stderr(&out));
+    assert_stderr_has(&out, "missing.xlsx");
     let lines = json_lines(&out);
     let by = |p: &str| {
         lines

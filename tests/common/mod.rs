@@ -118,6 +118,13 @@ pub fn assert_code(o: &Output, want: i32) {
     );
 }
 
+/// The command's error output says `want` (shown in full when it does not).
+#[track_caller]
+pub fn assert_stderr_has(o: &Output, want: &str) {
+    let err = stderr(o);
+    assert!(err.contains(want), "stderr lacks {want:?}:\n{err}");
+}
+
 /// Every file and folder under `dir` with its contents (folders map to `None`), as
 /// relative paths: a snapshot to compare before and after.
 pub fn tree(dir: &Path) -> BTreeMap<PathBuf, Option<Vec<u8>>> {
