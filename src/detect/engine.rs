@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use regex::Regex;
 
+use super::matcher::{self, Lease, PatternSearch};
 use super::names::{KnownNames, Names};
 use super::report::{FileReport, Finding, mask};
 use super::rules::{self, ColumnKind, Identifier, Keywords, normalise_header};
@@ -38,8 +39,9 @@ const RECENT_RECORDS: usize = 256;
 
 pub struct Detector {
     ids: Vec<Identifier>,
-    /// All identifier patterns in one set: one pass tells which rules can match at all.
-    id_set: regex::RegexSet,
+    /// The identifier patterns: one pass tells which rules can match at all, then each
+    /// of those finds its matches.
+    search: PatternSearch,
     /// The fewest bytes any identifier pattern can match.
     id_min_len: usize,
     custom: Vec<Identifier>,
@@ -65,8 +67,9 @@ impl Detector {
     fn build(policy: &Policy, names: impl FnOnce() -> Names) -> Result<Detector> {
         let file = rules::parse();
         let ids = rules::identifiers(&file.identifier);
-        let id_set = regex::RegexSet::new(ids.iter().map(|i| i.rule.pattern.as_str()))
-            .expect("identifier patterns compile (checked by tests)");
+        let patterns: Vec<&str> = ids.iter().map(|i| i.rule.pattern.as_str()).collect();
+        let search =
+            PatternSearch::new(&patterns).expect("identifier patterns compile (checked by tests)");
         let id_min_len = ids
             .iter()
             .map(|i| rules::minimum_len(&i.rule.pattern))
@@ -110,7 +113,7 @@ impl Detector {
         let columns = rules::columns(&file.column);
         Ok(Detector {
             ids,
-            id_set,
+            search,
             id_min_len,
             custom,
             keywords,
@@ -131,11 +134,7 @@ impl Detector {
 
     /// Scans one file (archives yield one report per member), calling `out` per report.
     pub fn scan_path(&self, path: &Path, display: &str, out: &mut dyn FnMut(FileReport)) {
-        let mut a = Analyzer {
-            det: self,
-            out,
-            cur: None,
-        };
+        let mut a = Analyzer::new(self, out);
         extract::extract_path(path, display, &self.limits, &mut a);
     }
 
@@ -143,11 +142,7 @@ impl Detector {
     pub fn scan_text(&self, text: &str) -> FileReport {
         let mut report = None;
         let mut out = |r: FileReport| report = Some(r);
-        let mut a = Analyzer {
-            det: self,
-            out: &mut out,
-            cur: None,
-        };
+        let mut a = Analyzer::new(self, &mut out);
         a.begin("text", "txt");
         for (i, line) in text.lines().enumerate() {
             a.segment(&Segment {
@@ -159,6 +154,7 @@ impl Detector {
             });
         }
         a.end(Status::Inspected);
+        drop(a); // gives back the search caches, and `report` with them
         report.expect("one report")
     }
 }
@@ -167,6 +163,22 @@ struct Analyzer<'d> {
     det: &'d Detector,
     out: &'d mut dyn FnMut(FileReport),
     cur: Option<FileState>,
+    /// This thread's identifier search.
+    search: Lease<'d>,
+    /// Where the identifier being looked at matched (reused).
+    spans: Vec<(usize, usize)>,
+}
+
+impl<'d> Analyzer<'d> {
+    fn new(det: &'d Detector, out: &'d mut dyn FnMut(FileReport)) -> Analyzer<'d> {
+        Analyzer {
+            det,
+            out,
+            cur: None,
+            search: det.search.lease(),
+            spans: Vec::new(),
+        }
+    }
 }
 
 /// A table row: (hash of the sheet or table name, row number).
@@ -542,13 +554,19 @@ impl Visitor for Analyzer<'_> {
         if maybe_id {
             // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
             if text.len() >= det.id_min_len {
-                let hits = det.id_set.matches(text);
-                for i in hits.iter() {
+                let hits = self.search.which(text);
+                for i in matcher::bits(hits) {
+                    self.spans.clear();
+                    let spans = &mut self.spans;
+                    self.search.find_each(i, text, |s, e| spans.push((s, e)));
                     let in_column = id_cols.contains(&i);
                     self.identifier(&det.ids[i], in_column, &seg.location, text, &record);
                 }
             }
             for id in &det.custom {
+                self.spans.clear();
+                let spans = id.regex().find_iter(text).map(|m| (m.start(), m.end()));
+                self.spans.extend(spans);
                 self.identifier(id, false, &seg.location, text, &record);
             }
         }
@@ -706,6 +724,8 @@ fn push_pending(
 }
 
 impl Analyzer<'_> {
+    /// Counts the matches of identifier `id` that `self.spans` holds (in `text`), once
+    /// confirmed by the rule's validator and context.
     fn identifier(
         &mut self,
         id: &Identifier,
@@ -716,12 +736,12 @@ impl Analyzer<'_> {
     ) {
         let st = self.cur.as_mut().expect("in a file");
         let rule = &id.rule;
-        for m in id.regex().find_iter(text) {
-            let value = m.as_str();
+        for &(start, end) in &self.spans {
+            let value = &text[start..end];
             if !validate(&rule.validator, value) {
                 continue;
             }
-            let context = in_column || has_context(text, m.start(), &rule.context);
+            let context = in_column || has_context(text, start, &rule.context);
             let spaced = rule.spaced_counts && value.contains([' ', '-']);
             if rule.needs_context && !context && !spaced && !rule.person_context {
                 continue;
