@@ -213,6 +213,9 @@ struct FileState {
     subjects: HashSet<u64>,
     /// Normalised header row per sheet ("" for CSV).
     headers: HashMap<String, Vec<String>>,
+    /// The sheets whose header row has a single cell (forms and titles, not lists): looked
+    /// at for every cell, so kept apart from `headers` (usually empty, so no look-up).
+    form_sheets: Vec<String>,
     index: u64,
     /// Recent person mentions (segment indexes), oldest first.
     anchors: std::collections::VecDeque<u64>,
@@ -482,6 +485,11 @@ impl Visitor for Analyzer<'_> {
             if row.len() < 1024 {
                 row.push(h);
             }
+            let single = row.len() == 1;
+            st.form_sheets.retain(|s| s != sheet_name);
+            if single {
+                st.form_sheets.push(sheet_name.to_string());
+            }
             return;
         }
         let sheet = sheet_name;
@@ -502,7 +510,7 @@ impl Visitor for Analyzer<'_> {
         // A table whose "header row" has a single cell is a form or a title, not a list:
         // its first column holds labels, not names.
         let form_layout = matches!(seg.location, Location::Cell { .. })
-            && st.headers.get(sheet).is_some_and(|h| h.len() == 1);
+            && st.form_sheets.iter().any(|s| s == sheet);
         let column = info
             .as_deref()
             .filter(|_| !form_layout)
@@ -818,16 +826,38 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 fn has_context(text: &str, start: usize, words: &[String]) -> bool {
-    if words.is_empty() {
+    let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
+    let before = &text[from..start];
+    // Every context word has letters (a rules test checks): none fits in no text.
+    if words.is_empty() || before.is_empty() {
         return false;
     }
-    let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));
-    let before = text[from..start].to_lowercase();
+    // Lower-cased on the stack when ASCII (nearly always).
+    let mut buf = [0u8; CONTEXT_WINDOW];
+    let lowered;
+    let lower = match buf.get_mut(..before.len()) {
+        Some(b) if before.is_ascii() => {
+            b.copy_from_slice(before.as_bytes());
+            b.make_ascii_lowercase();
+            &*b
+        }
+        _ => {
+            lowered = before.to_lowercase();
+            lowered.as_bytes()
+        }
+    };
+    // A context word counts where it starts a word. (A word starts with a letter, so a
+    // match never starts inside a character.)
     words.iter().any(|w| {
-        before.match_indices(w.as_str()).any(|(i, _)| {
-            let prev = before[..i].chars().last();
-            prev.is_none_or(|c| !c.is_alphanumeric())
-        })
+        let w = w.as_bytes();
+        lower.len() >= w.len()
+            && (0..=lower.len() - w.len()).any(|i| {
+                lower[i..].starts_with(w)
+                    && std::str::from_utf8(&lower[..i])
+                        .ok()
+                        .and_then(|b| b.chars().last())
+                        .is_none_or(|c| !c.is_alphanumeric())
+            })
     })
 }
 
@@ -843,6 +873,10 @@ fn sensitive_words(
     record: &Option<RecordKey>,
 ) {
     let kw = &det.keywords;
+    // Dates, phone numbers and other figures hold no sensitive word.
+    if kw.all_have_letters && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return;
+    }
     // Text shorter than every word of an automaton cannot hold one ("N", "Y", "7A").
     fn find<'a>(
         ac: &'a aho_corasick::AhoCorasick,

@@ -166,6 +166,24 @@ mod tests {
         );
     }
 
+    /// The matching code relies on these: context words are compared with lower-cased
+    /// text and start with a letter; every sensitive word holds a letter (text without
+    /// one skips the keyword search).
+    #[test]
+    fn rule_words_are_as_the_matchers_expect() {
+        let file = rules::parse();
+        for r in &file.identifier {
+            for w in &r.context {
+                assert!(
+                    w.starts_with(|c: char| c.is_ascii_alphabetic()) && *w == w.to_lowercase(),
+                    "rule {}: context word {w:?}",
+                    r.id
+                );
+            }
+        }
+        assert!(rules::Keywords::build(&file.keywords).all_have_letters);
+    }
+
     #[test]
     fn rule_ids_are_unique_and_categories_known() {
         let file = rules::parse();

@@ -170,6 +170,8 @@ pub struct Keywords {
     /// Strong phrases that describe an individual by themselves.
     pub strong: AhoCorasick,
     pub strong_meta: Vec<String>,
+    /// Every word of every list holds an ASCII letter, so text without one holds none.
+    pub all_have_letters: bool,
 }
 
 impl Keywords {
@@ -218,7 +220,13 @@ impl Keywords {
                 .build(words)
                 .expect("keyword automaton")
         };
+        let all_have_letters = ci_words
+            .iter()
+            .chain(&cs_words)
+            .chain(&strong)
+            .all(|w| w.bytes().any(|b| b.is_ascii_alphabetic()));
         Keywords {
+            all_have_letters,
             ci: build(&ci_words, true),
             ci_meta,
             cs: build(&cs_words, false),
