@@ -11,7 +11,7 @@
 //! recognised and never count. Names that are also everyday words (Will, May, Grace…) need
 //! a title, label or a known surname next to them.
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The school's own people, for names no dictionary holds. Implemented by the roster.
 pub trait KnownNames: Send + Sync {
@@ -20,14 +20,63 @@ pub trait KnownNames: Send + Sync {
 }
 
 pub struct Names {
-    /// The bundled lists, borrowed from the binary (no copy of 90,000 words at start-up).
-    first: HashSet<&'static str>,
-    last: HashSet<&'static str>,
-    words: HashSet<&'static str>,
+    /// Word (lower case) → the bundled lists it is in ([`FIRST`], [`LAST`], [`WORD`]), so
+    /// that one look-up answers all three. Borrowed from the binary (no copy of 90,000
+    /// words at start-up).
+    lists: HashMap<&'static str, u8>,
     figures: HashSet<String>,
     figure_words: HashSet<String>,
-    /// Finds multi-word figures in folded, lower-case text.
-    figure_ac: aho_corasick::AhoCorasick,
+    /// Finds multi-word figures in text.
+    figure_ac: FigureSearch,
+}
+
+/// Searches running text for the multi-word figures (ASCII case-insensitive, leftmost
+/// longest). The same words in two automata: an NFA, quick to build, serves a run until
+/// it has searched [`FigureSearch::DFA_AFTER`] bytes; then a DFA, slower to build but about
+/// four times faster to search, is built once and serves every thread. Both find exactly
+/// the same matches: a handful of documents never waits for the DFA, and a folder of long
+/// policies or exports pays for it once.
+struct FigureSearch {
+    words: Vec<String>,
+    nfa: aho_corasick::AhoCorasick,
+    dfa: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+    searched: std::sync::atomic::AtomicUsize,
+}
+
+impl FigureSearch {
+    /// Beyond this much text the DFA's faster search outweighs its longer build.
+    const DFA_AFTER: usize = 2 << 20;
+
+    fn new(words: Vec<String>) -> FigureSearch {
+        FigureSearch {
+            nfa: Self::build(&words, aho_corasick::AhoCorasickKind::ContiguousNFA),
+            words,
+            dfa: std::sync::OnceLock::new(),
+            searched: 0.into(),
+        }
+    }
+
+    fn build(words: &[String], kind: aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick {
+        aho_corasick::AhoCorasickBuilder::new()
+            .kind(Some(kind))
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(words)
+            .expect("figure automaton")
+    }
+
+    /// The automaton to search `text` with.
+    fn for_text(&self, text: &str) -> &aho_corasick::AhoCorasick {
+        use std::sync::atomic::Ordering;
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if self.searched.fetch_add(text.len(), Ordering::Relaxed) < Self::DFA_AFTER {
+            return &self.nfa;
+        }
+        self.dfa
+            .get_or_init(|| Self::build(&self.words, aho_corasick::AhoCorasickKind::DFA))
+    }
 }
 
 const TITLES: &[&str] = &[
@@ -113,7 +162,15 @@ const DEAR_GROUPS: &[&str] = &[
     "reader",
 ];
 
-fn load(list: &'static str) -> HashSet<&'static str> {
+/// In the bundled first names.
+const FIRST: u8 = 1;
+/// In the bundled surnames.
+const LAST: u8 = 2;
+/// In the bundled everyday words that are also names (Will, May, Grace…).
+const WORD: u8 = 4;
+
+/// The non-empty, non-comment lines of a bundled list.
+fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
     let mut from = 0;
     let lines = memchr::memchr_iter(b'\n', list.as_bytes())
         .chain([list.len()])
@@ -124,8 +181,12 @@ fn load(list: &'static str) -> HashSet<&'static str> {
         })
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'));
+    lines
+}
+
+fn load(list: &'static str) -> HashSet<&'static str> {
     let mut set = HashSet::with_capacity_and_hasher(list.len() / 7, Default::default());
-    set.extend(lines);
+    set.extend(lines(list));
     set
 }
 
@@ -135,14 +196,30 @@ struct Token<'a> {
     text: &'a str,
     start: usize,
     end: usize,
+    /// Followed by ':' or a dash, as a label is ("Name:", "Pupil -").
+    label_mark: bool,
 }
 
 fn tokens(s: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let word_char =
-            c.is_alphabetic() || ((c == '\'' || c == '’' || c == '-') && start.is_some());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII (most text) byte by byte; other characters decoded.
+        let (word_char, len) = if b[i].is_ascii() {
+            let c = b[i];
+            (
+                c.is_ascii_alphabetic() || ((c == b'\'' || c == b'-') && start.is_some()),
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next().expect("at a character boundary");
+            (
+                c.is_alphabetic() || (c == '’' && start.is_some()),
+                c.len_utf8(),
+            )
+        };
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -151,6 +228,7 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(trimmed(s, st, s.len()));
@@ -183,10 +261,12 @@ fn trimmed(s: &str, start: usize, end: usize) -> Token<'_> {
         .strip_suffix("'s")
         .or_else(|| t.strip_suffix("’s"))
         .unwrap_or(t);
+    let end = start + t.len();
     Token {
         text: t,
         start,
-        end: start + t.len(),
+        end,
+        label_mark: matches!(s[end..].trim_start().chars().next(), Some(':' | '-' | '–')),
     }
 }
 
@@ -211,20 +291,25 @@ fn capitalised(t: &str) -> bool {
     }
 }
 
-/// Looks a word up in a lower-case name list without allocating for ordinary ASCII words;
-/// other words are lower-cased and, if that misses, folded ("Zoë" → "zoe").
-fn lookup(set: &HashSet<&'static str>, w: &str) -> bool {
+/// The lists a word is in: looked up in lower case without allocating for ordinary ASCII
+/// words; other words are lower-cased and also tried folded ("Zoë" → "zoe").
+fn lookup(lists: &HashMap<&'static str, u8>, w: &str) -> u8 {
+    let get = |l: &str| lists.get(l).copied().unwrap_or(0);
     let b = w.as_bytes();
     if w.is_ascii() && b.len() <= 64 {
         let mut buf = [0u8; 64];
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        let l = std::str::from_utf8(&buf[..b.len()]).expect("ASCII");
-        return set.contains(l);
+        return get(std::str::from_utf8(&buf[..b.len()]).expect("ASCII"));
     }
     let l = w.to_lowercase();
-    set.contains(l.as_str()) || set.contains(fold(&l).as_str())
+    let kinds = get(&l);
+    if kinds == FIRST | LAST | WORD {
+        kinds
+    } else {
+        kinds | get(&fold(&l))
+    }
 }
 
 /// A name found in text: its span and normalised form.
@@ -282,9 +367,20 @@ pub fn fold(s: &str) -> String {
 
 impl Names {
     pub fn bundled() -> Names {
-        let first = load(include_str!("data/first_names.txt"));
-        let last = load(include_str!("data/surnames.txt"));
-        let words = load(include_str!("data/name_words.txt"));
+        let lists = [
+            (include_str!("data/first_names.txt"), FIRST),
+            (include_str!("data/surnames.txt"), LAST),
+            (include_str!("data/name_words.txt"), WORD),
+        ];
+        let mut map = HashMap::with_capacity_and_hasher(
+            lists.iter().map(|(l, _)| l.len() / 7).sum(),
+            Default::default(),
+        );
+        for (list, kind) in lists {
+            for w in lines(list) {
+                *map.entry(w).or_insert(0) |= kind;
+            }
+        }
         let figures: HashSet<String> = load(include_str!("data/public_figures.txt"))
             .iter()
             .map(|f| fold(&normalise(f)))
@@ -294,34 +390,27 @@ impl Names {
             .filter(|f| !f.contains(' '))
             .cloned()
             .collect();
-        let multi: Vec<&String> = figures.iter().filter(|f| f.contains(' ')).collect();
-        // The default (non-DFA) automaton: a DFA would search running text faster but
-        // takes longer to build than a folder of documents takes to scan.
-        let figure_ac = aho_corasick::AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(multi)
-            .expect("figure automaton");
+        let multi: Vec<String> = figures
+            .iter()
+            .filter(|f| f.contains(' '))
+            .cloned()
+            .collect();
+        let figure_ac = FigureSearch::new(multi);
         Names {
-            first,
-            last,
-            words,
+            lists: map,
             figures,
             figure_words,
             figure_ac,
         }
     }
 
+    /// The lists `w` is in ([`FIRST`], [`LAST`], [`WORD`]).
+    fn kinds(&self, w: &str) -> u8 {
+        lookup(&self.lists, w)
+    }
+
     fn is_first(&self, w: &str) -> bool {
-        lookup(&self.first, w)
-    }
-
-    fn is_last(&self, w: &str) -> bool {
-        lookup(&self.last, w)
-    }
-
-    fn is_word(&self, w: &str) -> bool {
-        lookup(&self.words, w)
+        self.kinds(w) & FIRST != 0
     }
 
     /// Is this (normalised) name a public figure or fictional character, or part of one?
@@ -367,7 +456,7 @@ impl Names {
             let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
             if !starts_upper
                 && !PARTICLES.contains(&w.to_lowercase().as_str())
-                && !(all_lower && (self.is_first(w) || self.is_last(w)))
+                && !(all_lower && self.kinds(w) & (FIRST | LAST) != 0)
             {
                 return false;
             }
@@ -384,7 +473,7 @@ impl Names {
             {
                 return false;
             }
-            let known = self.is_first(w) || self.is_last(w);
+            let known = self.kinds(w) & (FIRST | LAST) != 0;
             if len <= 3 && !known {
                 return false;
             }
@@ -431,6 +520,16 @@ impl Names {
         let mut out = Found::default();
         let mut i = 0;
         while i < toks.len() {
+            // Only a capitalised word, "Dear" or a label ("name:") starts a name: skip the
+            // other words of running text quickly.
+            let t = toks[i].text;
+            if !capitalised(t)
+                && !t.eq_ignore_ascii_case("dear")
+                && !toks[i..toks.len().min(i + 3)].iter().any(|t| t.label_mark)
+            {
+                i += 1;
+                continue;
+            }
             if let Some((name, next)) = self.at(text, &toks, i, known) {
                 if self.is_figure(&name.normalised) {
                     if let Some(last) = name.normalised.rsplit(' ').next() {
@@ -459,7 +558,7 @@ impl Names {
             texts.push(&without_stops);
         }
         for t in texts {
-            for m in self.figure_ac.find_iter(t) {
+            for m in self.figure_ac.for_text(t).find_iter(t) {
                 let before = t[..m.start()].chars().last();
                 let after = t[m.end()..].chars().next();
                 if before.is_some_and(char::is_alphanumeric)
@@ -493,7 +592,8 @@ impl Names {
             String::new()
         };
         // Looked up once: several rules below ask.
-        let t_first = caps && self.is_first(t.text);
+        let t_kinds = if caps { self.kinds(t.text) } else { 0 };
+        let t_first = t_kinds & FIRST != 0;
         // "the Norman Conquest", "a Grace Darling": an article before it makes it a thing.
         let after_article = i > 0 && matches!(toks[i - 1].text, "the" | "a" | "an" | "The");
         let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
@@ -593,9 +693,10 @@ impl Names {
             let end = run(i, 4);
             if end >= i + 2 {
                 let last = toks[end - 1].text;
-                let first_is_word = self.is_word(t.text);
-                let last_is_word = self.is_word(last);
-                let last_known = self.is_last(last);
+                let first_is_word = t_kinds & WORD != 0;
+                let last_kinds = self.kinds(last);
+                let last_is_word = last_kinds & WORD != 0;
+                let last_known = last_kinds & LAST != 0;
                 let strong_last = last_known && !last_is_word;
                 let ok = if first_is_word {
                     strong_last
@@ -604,7 +705,7 @@ impl Names {
                         || (!last_is_word
                             && surname_shaped(last)
                             && t_first
-                            && !self.is_first(last))
+                            && last_kinds & FIRST == 0)
                 };
                 if ok && capitalised(last) && last.chars().count() > 1 {
                     return Some((make(i, end, true), end));
@@ -628,9 +729,8 @@ impl Names {
             let next = toks[i + 1].text;
             if t.text.chars().count() >= 3
                 && capitalised(next)
-                && self.is_last(next)
-                && !self.is_word(next)
-                && !self.is_word(t.text)
+                && self.kinds(next) & (LAST | WORD) == LAST
+                && t_kinds & WORD == 0
                 && !lower.split('-').any(everyday_word)
             {
                 return Some((make(i, i + 2, true), i + 2));
@@ -638,7 +738,7 @@ impl Names {
         }
 
         // 6. "Okafor, Chidera" / "OKAFOR: CHIDERA" (register and exam-entry style).
-        if caps && self.is_last(t.text) && !self.is_word(t.text) && i + 1 < toks.len() {
+        if caps && t_kinds & (LAST | WORD) == LAST && i + 1 < toks.len() {
             let between = &text[t.end..toks[i + 1].start];
             let caps = t
                 .text
@@ -651,7 +751,7 @@ impl Names {
             };
             if sep_ok && between.len() <= 3 {
                 let n = toks[i + 1].text;
-                if capitalised(n) && self.is_first(n) && !self.is_word(n) {
+                if capitalised(n) && self.kinds(n) & (FIRST | WORD) == FIRST {
                     return Some((make(i, i + 2, true), i + 2));
                 }
             }
@@ -818,8 +918,7 @@ fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
         }
         let last = toks[i + words - 1];
         // Cheap test first: a label is followed by ':' or a dash.
-        let trimmed = text[last.end..].trim_start();
-        if !(trimmed.starts_with(':') || trimmed.starts_with('-') || trimmed.starts_with('–')) {
+        if !last.label_mark {
             continue;
         }
         let phrase = normalise(&text[toks[i].start..last.end]);
@@ -841,6 +940,28 @@ mod tests {
             .map(|t| t.text)
             .collect();
         assert_eq!(t, ["Zoë", "O'Brien", "mum", "Mrs", "Smith-Jones"]);
+    }
+
+    #[test]
+    fn figure_automata_find_the_same() {
+        let names = Names::bundled();
+        let f = &names.figure_ac;
+        let dfa = FigureSearch::build(&f.words, aho_corasick::AhoCorasickKind::DFA);
+        let mut text = f.words.join(" and ").to_uppercase();
+        text.push_str(" the tale of tom kitten; Where's Wally? Mr Fox and Mr. Fox");
+        let spans = |ac: &aho_corasick::AhoCorasick| -> Vec<(usize, usize)> {
+            ac.find_iter(&text).map(|m| (m.start(), m.end())).collect()
+        };
+        assert!(spans(&f.nfa).len() > 100);
+        assert_eq!(spans(&f.nfa), spans(&dfa));
+        // Past the threshold, the DFA is built and used.
+        assert!(std::ptr::eq(f.for_text("short"), &f.nfa));
+        f.searched.store(
+            FigureSearch::DFA_AFTER,
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        assert!(!std::ptr::eq(f.for_text("long"), &f.nfa));
+        assert!(f.dfa.get().is_some());
     }
 
     #[test]
