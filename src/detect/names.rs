@@ -172,7 +172,7 @@ const WORD: u8 = 4;
 /// The non-empty, non-comment lines of a bundled list.
 fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
     let mut from = 0;
-    let lines = memchr::memchr_iter(b'\n', list.as_bytes())
+    memchr::memchr_iter(b'\n', list.as_bytes())
         .chain([list.len()])
         .map(move |end| {
             let line = &list[from..end];
@@ -180,8 +180,7 @@ fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
             line
         })
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'));
-    lines
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn load(list: &'static str) -> HashSet<&'static str> {
@@ -454,10 +453,12 @@ impl Names {
                 continue;
             }
             let starts_upper = w.chars().next().is_some_and(char::is_uppercase);
-            if !starts_upper
-                && !PARTICLES.contains(&w.to_lowercase().as_str())
-                && !(all_lower && self.kinds(w) & (FIRST | LAST) != 0)
-            {
+            // A lower-case word passes as a particle ("van", "bin") or, when the whole
+            // value is lower case, as a known name.
+            let passes = starts_upper
+                || PARTICLES.contains(&w.to_lowercase().as_str())
+                || (all_lower && self.kinds(w) & (FIRST | LAST) != 0);
+            if !passes {
                 return false;
             }
         }
