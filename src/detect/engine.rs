@@ -16,7 +16,9 @@ use regex::Regex;
 use super::matcher::{self, Lease, PatternSearch};
 use super::names::{KnownNames, Names};
 use super::report::{FileReport, Finding, mask};
-use super::rules::{self, ColumnKind, Identifier, Keywords, normalise_header};
+use super::rules::{
+    self, ColumnKind, Identifier, KeywordHit, KeywordKind, Keywords, normalise_header,
+};
 use super::validators;
 use crate::error::{Error, Result};
 use crate::extract::{self, Limits, Location, Segment, Status, Visitor};
@@ -167,6 +169,8 @@ struct Analyzer<'d> {
     search: Lease<'d>,
     /// Where the identifier being looked at matched (reused).
     spans: Vec<(usize, usize)>,
+    /// The sensitive words of the text being looked at (reused).
+    keyword_hits: Vec<KeywordHit>,
 }
 
 impl<'d> Analyzer<'d> {
@@ -177,6 +181,7 @@ impl<'d> Analyzer<'d> {
             cur: None,
             search: det.search.lease(),
             spans: Vec::new(),
+            keyword_hits: Vec::new(),
         }
     }
 }
@@ -619,7 +624,14 @@ impl Visitor for Analyzer<'_> {
         }
 
         // Sensitive words.
-        sensitive_words(det, st, text, &seg.location, &record);
+        sensitive_words(
+            det,
+            st,
+            text,
+            &seg.location,
+            &record,
+            &mut self.keyword_hits,
+        );
     }
 
     fn end(&mut self, status: Status) {
@@ -871,27 +883,25 @@ fn sensitive_words(
     text: &str,
     loc: &Location,
     record: &Option<RecordKey>,
+    hits: &mut Vec<KeywordHit>,
 ) {
     let kw = &det.keywords;
     // Dates, phone numbers and other figures hold no sensitive word.
     if kw.all_have_letters && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
         return;
     }
-    // Text shorter than every word of an automaton cannot hold one ("N", "Y", "7A").
-    fn find<'a>(
-        ac: &'a aho_corasick::AhoCorasick,
-        text: &'a str,
-    ) -> impl Iterator<Item = aho_corasick::Match> + 'a {
-        (text.len() >= ac.min_pattern_len())
-            .then(|| ac.find_iter(text))
-            .into_iter()
-            .flatten()
-    }
-    for m in find(&kw.ci, text) {
-        let (cat, stem) = &kw.ci_meta[m.pattern().as_usize()];
-        let before = text[..m.start()].chars().last();
-        let mut after_idx = m.end();
-        if *stem {
+    kw.find(text, hits);
+    for &(i, start, end) in hits.iter() {
+        let p = &kw.patterns[i];
+        if p.kind == KeywordKind::Strong {
+            if let Some(cat) = static_category(&p.category) {
+                st.strong.insert(cat);
+            }
+            continue;
+        }
+        let before = text[..start].chars().last();
+        let mut after_idx = end;
+        if p.stem {
             while let Some(c) = text[after_idx..].chars().next() {
                 if c.is_alphabetic() {
                     after_idx += c.len_utf8();
@@ -904,38 +914,21 @@ fn sensitive_words(
         if is_word_char(before) || is_word_char(after) {
             continue;
         }
-        let cat = static_category(cat).unwrap_or("health");
+        let fallback = if p.kind == KeywordKind::Code {
+            "ethnicity"
+        } else {
+            "health"
+        };
+        let cat = static_category(&p.category).unwrap_or(fallback);
         push_pending(
             st,
             cat,
             None,
             loc,
-            || text[m.start()..after_idx].to_string(),
+            || text[start..after_idx].to_string(),
             *record,
             None,
         );
-    }
-    for m in find(&kw.cs, text) {
-        let before = text[..m.start()].chars().last();
-        let after = text[m.end()..].chars().next();
-        if is_word_char(before) || is_word_char(after) {
-            continue;
-        }
-        let cat = static_category(&kw.cs_meta[m.pattern().as_usize()]).unwrap_or("ethnicity");
-        push_pending(
-            st,
-            cat,
-            None,
-            loc,
-            || text[m.start()..m.end()].to_string(),
-            *record,
-            None,
-        );
-    }
-    for m in find(&kw.strong, text) {
-        if let Some(cat) = static_category(&kw.strong_meta[m.pattern().as_usize()]) {
-            st.strong.insert(cat);
-        }
     }
 }
 

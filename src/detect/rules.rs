@@ -159,29 +159,41 @@ pub fn normalise_header(h: &str) -> String {
     s
 }
 
-/// Sensitive keyword matchers: one automaton for all lists.
+/// The lists a sensitive keyword pattern can come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KeywordKind {
+    /// A whole word in any case; a stem (`dyslexi*`) allows any ending.
+    Word,
+    /// A whole word in exactly this case (ethnicity codes such as WBRI).
+    Code,
+    /// A phrase that describes an individual by itself ("has an EHCP").
+    Strong,
+}
+
+pub struct KeywordPattern {
+    pub kind: KeywordKind,
+    pub category: String,
+    pub stem: bool,
+    /// As written (codes are compared in this case).
+    pub word: String,
+}
+
+/// Sensitive keyword matchers: every word, code and phrase of every list in one
+/// automaton, so one pass over a text finds them all.
 pub struct Keywords {
-    /// Case-insensitive words; pattern index → (category, stem?).
-    pub ci: AhoCorasick,
-    pub ci_meta: Vec<(String, bool)>,
-    /// Case-sensitive codes (ethnicity codes such as WBRI).
-    pub cs: AhoCorasick,
-    pub cs_meta: Vec<String>,
-    /// Strong phrases that describe an individual by themselves.
-    pub strong: AhoCorasick,
-    pub strong_meta: Vec<String>,
+    /// Reports every occurrence of every pattern (overlapping), in any ASCII case.
+    all: AhoCorasick,
+    pub patterns: Vec<KeywordPattern>,
     /// Every word of every list holds an ASCII letter, so text without one holds none.
     pub all_have_letters: bool,
 }
 
+/// A keyword found: pattern index, start, end.
+pub type KeywordHit = (usize, usize, usize);
+
 impl Keywords {
     pub fn build(rules: &[KeywordRule]) -> Keywords {
-        let mut ci_words = Vec::new();
-        let mut ci_meta = Vec::new();
-        let mut cs_words = Vec::new();
-        let mut cs_meta = Vec::new();
-        let mut strong = Vec::new();
-        let mut strong_meta = Vec::new();
+        let mut patterns = Vec::new();
         let cs_set: HashMap<String, ()> = rules
             .iter()
             .flat_map(|r| {
@@ -190,49 +202,83 @@ impl Keywords {
                     .map(|w| (w.to_lowercase(), ()))
             })
             .collect();
+        let mut add = |kind, category: &str, stem, word: String| {
+            patterns.push(KeywordPattern {
+                kind,
+                category: category.to_string(),
+                stem,
+                word,
+            })
+        };
         for r in rules {
             for w in &r.words {
                 let lw = w.to_lowercase();
                 if cs_set.contains_key(&lw) {
                     continue; // matched case-sensitively instead
                 }
-                let (word, stem) = match lw.strip_suffix('*') {
-                    Some(s) => (s.to_string(), true),
-                    None => (lw, false),
-                };
-                ci_words.push(word);
-                ci_meta.push((r.category.clone(), stem));
+                match lw.strip_suffix('*') {
+                    Some(s) => add(KeywordKind::Word, &r.category, true, s.to_string()),
+                    None => add(KeywordKind::Word, &r.category, false, lw),
+                }
             }
             for w in &r.words_case_sensitive {
-                cs_words.push(w.clone());
-                cs_meta.push(r.category.clone());
+                add(KeywordKind::Code, &r.category, false, w.clone());
             }
             for s in &r.strong {
-                strong.push(s.to_lowercase());
-                strong_meta.push(r.category.clone());
+                add(KeywordKind::Strong, &r.category, false, s.to_lowercase());
             }
         }
-        let build = |words: &[String], ci: bool| {
-            AhoCorasickBuilder::new()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .ascii_case_insensitive(ci)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(words)
-                .expect("keyword automaton")
-        };
-        let all_have_letters = ci_words
+        let all_have_letters = patterns
             .iter()
-            .chain(&cs_words)
-            .chain(&strong)
-            .all(|w| w.bytes().any(|b| b.is_ascii_alphabetic()));
+            .all(|p| p.word.bytes().any(|b| b.is_ascii_alphabetic()));
+        let all = AhoCorasickBuilder::new()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|p| &p.word))
+            .expect("keyword automaton");
         Keywords {
+            all,
+            patterns,
             all_have_letters,
-            ci: build(&ci_words, true),
-            ci_meta,
-            cs: build(&cs_words, false),
-            cs_meta,
-            strong: build(&strong, true),
-            strong_meta,
+        }
+    }
+
+    /// The keywords in `text`, into `hits`: what a leftmost-longest search of each list
+    /// on its own finds (words, then codes, then phrases, each in text order). One
+    /// overlapping pass reports every occurrence; each list then keeps, from left to
+    /// right, the longest occurrence starting at the first place not yet covered.
+    pub fn find(&self, text: &str, hits: &mut Vec<KeywordHit>) {
+        hits.clear();
+        // Text shorter than every pattern cannot hold one ("N", "Y", "7A").
+        if text.len() < self.all.min_pattern_len() {
+            return;
+        }
+        for m in self.all.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            let p = &self.patterns[i];
+            if p.kind == KeywordKind::Code
+                && text.as_bytes()[m.start()..m.end()] != *p.word.as_bytes()
+            {
+                continue;
+            }
+            hits.push((i, m.start(), m.end()));
+        }
+        if hits.len() > 1 {
+            let kind = |h: &KeywordHit| self.patterns[h.0].kind;
+            hits.sort_unstable_by_key(|h| (kind(h), h.1, std::cmp::Reverse(h.2), h.0));
+            let mut covered = (KeywordKind::Word, 0);
+            hits.retain(|h| {
+                let k = kind(h);
+                if k != covered.0 {
+                    covered = (k, 0);
+                }
+                let keep = h.1 >= covered.1;
+                if keep {
+                    covered.1 = h.2;
+                }
+                keep
+            });
         }
     }
 }
@@ -297,6 +343,58 @@ mod tests {
                 assert!(e.len() >= min, "{}: example {e:?} shorter than {min}", r.id);
             }
         }
+    }
+
+    /// One overlapping pass finds what a leftmost-longest search of each list finds.
+    #[test]
+    fn keywords_found_as_separate_searches_would() {
+        let rules = parse().keywords;
+        let kw = Keywords::build(&rules);
+        let separate = |kind: KeywordKind| {
+            let ids: Vec<usize> = (0..kw.patterns.len())
+                .filter(|&i| kw.patterns[i].kind == kind)
+                .collect();
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(kind != KeywordKind::Code)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(ids.iter().map(|&i| &kw.patterns[i].word))
+                .unwrap();
+            (ac, ids)
+        };
+        let lists = [
+            separate(KeywordKind::Word),
+            separate(KeywordKind::Code),
+            separate(KeywordKind::Strong),
+        ];
+        let mut texts: Vec<String> = rules
+            .iter()
+            .flat_map(|r| r.examples.iter().chain(&r.negative_examples).cloned())
+            .collect();
+        let every: Vec<&str> = kw.patterns.iter().map(|p| p.word.as_str()).collect();
+        texts.push(every.join(" "));
+        texts.push(every.join(""));
+        texts.push(every.join(" ").to_uppercase());
+        texts.push("Has been diagnosed with ADHD; wbri WBRI Wbri; sen support sen statusx".into());
+        let mut hits = Vec::new();
+        let mut total = 0;
+        for t in &texts {
+            let want: Vec<KeywordHit> = lists
+                .iter()
+                .flat_map(|(ac, ids)| {
+                    ac.find_iter(t)
+                        .map(|m| (ids[m.pattern().as_usize()], m.start(), m.end()))
+                })
+                .collect();
+            kw.find(t, &mut hits);
+            let words = |h: &[KeywordHit]| -> Vec<(String, KeywordKind, usize, usize)> {
+                h.iter()
+                    .map(|&(i, s, e)| (kw.patterns[i].category.clone(), kw.patterns[i].kind, s, e))
+                    .collect()
+            };
+            assert_eq!(words(&hits), words(&want), "{t:?}");
+            total += hits.len();
+        }
+        assert!(total > 200, "the texts hold keywords ({total})");
     }
 
     #[test]
