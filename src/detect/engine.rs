@@ -946,10 +946,7 @@ fn validate(name: &str, v: &str) -> bool {
         "landline" => validators::phone(v) == Some(validators::Phone::Landline),
         "email" => !role_mailbox(v),
         "dob" => plausible_birth_date(v),
-        "trn" => {
-            let d: String = v.chars().filter(char::is_ascii_digit).collect();
-            d.len() == 7
-        }
+        "trn" => v.bytes().filter(u8::is_ascii_digit).count() == 7,
         "candidate" => v != "0000",
         "none" => true,
         other => panic!("unknown validator {other}"),
@@ -1036,19 +1033,24 @@ fn month_number(s: &str) -> Option<u32> {
     const M: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let l = s.to_lowercase();
+    let first3 = s.as_bytes().get(..3)?;
+    if !s.is_ascii() {
+        let l = s.to_lowercase();
+        return M
+            .iter()
+            .position(|m| l.starts_with(m))
+            .map(|i| i as u32 + 1);
+    }
     M.iter()
-        .position(|m| l.starts_with(m))
+        .position(|m| first3.eq_ignore_ascii_case(m.as_bytes()))
         .map(|i| i as u32 + 1)
 }
 
 pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
     let v = v.trim();
-    let parts: Vec<&str> = v
-        .split(['/', '.', '-', ' ', ','])
-        .filter(|p| !p.is_empty())
-        .collect();
-    if parts.len() != 3 {
+    let mut pieces = v.split(['/', '.', '-', ' ', ',']).filter(|p| !p.is_empty());
+    let parts = [pieces.next()?, pieces.next()?, pieces.next()?];
+    if pieces.next().is_some() {
         return None;
     }
     let num = |s: &str| {

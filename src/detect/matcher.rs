@@ -30,6 +30,8 @@ pub struct PatternSearch {
     set: hybrid::dfa::DFA,
     /// Each pattern on its own, built when first needed.
     each: Vec<OnceLock<hybrid::regex::Regex>>,
+    /// The fewest bytes each pattern can match.
+    min_len: Vec<usize>,
     /// Caches given back by threads that finished a file.
     spare: Mutex<Vec<Caches>>,
 }
@@ -43,12 +45,18 @@ struct Caches {
 
 impl PatternSearch {
     /// Compiles the set of patterns. Fails for a pattern the lazy DFA cannot run (Unicode
-    /// word boundaries, look-around), or for more than [`MAX_PATTERNS`].
+    /// word boundaries, look-around), one that can match the empty string, or for more
+    /// than [`MAX_PATTERNS`].
     pub fn new(patterns: &[&str]) -> Result<PatternSearch, String> {
         if patterns.len() > MAX_PATTERNS {
             return Err(format!(
                 "{} patterns: at most {MAX_PATTERNS}",
                 patterns.len()
+            ));
+        }
+        if let Some(p) = patterns.iter().find(|p| super::rules::minimum_len(p) == 0) {
+            return Err(format!(
+                "{p}: can match the empty string, or cannot be read"
             ));
         }
         let set = hybrid::dfa::DFA::builder()
@@ -59,6 +67,10 @@ impl PatternSearch {
             patterns: patterns.iter().map(|p| p.to_string()).collect(),
             set,
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
+            min_len: patterns
+                .iter()
+                .map(|p| super::rules::minimum_len(p))
+                .collect(),
             spare: Mutex::new(Vec::new()),
         })
     }
@@ -118,9 +130,23 @@ impl Lease<'_> {
             hybrid::regex::Regex::new(&search.patterns[i])
                 .expect("the pattern compiled as part of the set")
         });
+        // No pattern here matches the empty string (its shortest match is at least one
+        // byte), so each search may start where the last match ended, and none is needed
+        // once fewer bytes are left than the pattern's shortest match: in a table cell
+        // the match usually ends the text.
+        let min_len = search.min_len[i].max(1);
         let cache = self.caches().each[i].get_or_insert_with(|| regex.create_cache());
-        for m in regex.find_iter(cache, text.as_bytes()) {
+        let mut at = 0;
+        while text.len() - at >= min_len {
+            let input = Input::new(text).range(at..);
+            let Some(m) = regex
+                .try_search(cache, &input)
+                .expect("no quit bytes or give-up limit are configured")
+            else {
+                break;
+            };
             found(m.start(), m.end());
+            at = m.end().max(at + 1);
         }
     }
 }
@@ -194,6 +220,10 @@ mod tests {
 
     #[test]
     fn patterns_it_cannot_run_are_refused() {
+        assert!(
+            PatternSearch::new(&["a*"]).is_err(),
+            "matches the empty string"
+        );
         assert!(
             PatternSearch::new(&[r"\bword\b"]).is_err(),
             "Unicode word boundary"

@@ -6,16 +6,47 @@
 /// The UPN letter table: I, O and S are never used.
 const UPN_LETTERS: &[u8; 23] = b"ABCDEFGHJKLMNPQRTUVWXYZ";
 
-fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
+/// A candidate with some characters taken out and letters in upper case, held on the
+/// stack (validators run on every candidate of every table cell).
+struct Compact {
+    buf: [u8; Compact::MAX],
+    len: usize,
+}
+
+impl Compact {
+    /// No identifier checked here is longer (an IBAN is 22).
+    const MAX: usize = 32;
+
+    /// `s` without the characters `drop` picks, upper-cased; `None` when what is left is
+    /// longer than [`Compact::MAX`] or not ASCII: no identifier is either.
+    fn new(s: &str, drop: impl Fn(char) -> bool) -> Option<Compact> {
+        let mut c = Compact {
+            buf: [0; Self::MAX],
+            len: 0,
+        };
+        for ch in s.chars().filter(|&ch| !drop(ch)) {
+            if !ch.is_ascii() || c.len == Self::MAX {
+                return None;
+            }
+            c.buf[c.len] = (ch as u8).to_ascii_uppercase();
+            c.len += 1;
+        }
+        Some(c)
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// Spaces and dashes taken out, upper case.
+fn compact(s: &str) -> Option<Compact> {
+    Compact::new(s, |c| c.is_whitespace() || c == '-')
 }
 
 /// Unique Pupil Number: check letter + 12 digits, or + 11 digits + letter (temporary UPN).
 pub fn upn(s: &str) -> bool {
-    let s = compact(s);
+    let Some(s) = compact(s) else { return false };
     let b = s.as_bytes();
     if b.len() != 13 || !b[1..12].iter().all(u8::is_ascii_digit) {
         return false;
@@ -72,7 +103,7 @@ pub fn nhs(s: &str) -> bool {
 /// Unique Candidate Identifier (JCQ): 12 characters + check letter (mod 17).
 pub fn uci(s: &str) -> bool {
     const TABLE: &[u8; 17] = b"ABCDEFGHKLMRTVWXY";
-    let s = compact(s);
+    let Some(s) = compact(s) else { return false };
     let b = s.as_bytes();
     if b.len() != 13
         || !b[..5].iter().all(u8::is_ascii_digit)
@@ -95,7 +126,7 @@ pub fn uci(s: &str) -> bool {
 
 /// National Insurance number: prefix rules, 6 digits, suffix A–D.
 pub fn nino(s: &str) -> bool {
-    let s = compact(s);
+    let Some(s) = compact(s) else { return false };
     let b = s.as_bytes();
     if b.len() != 9 || !b[2..8].iter().all(u8::is_ascii_digit) || !(b'A'..=b'D').contains(&b[8]) {
         return false;
@@ -107,43 +138,43 @@ pub fn nino(s: &str) -> bool {
     if b"DFIQUV".contains(&p1) || b"DFIQUVO".contains(&p2) {
         return false;
     }
-    let prefix = &s[..2];
+    let prefix = &b[..2];
     !matches!(
         prefix,
-        "BG" | "GB"
-            | "KN"
-            | "NK"
-            | "NT"
-            | "TN"
-            | "ZZ"
-            | "OO"
-            | "CR"
-            | "FY"
-            | "MW"
-            | "NC"
-            | "PP"
-            | "PY"
-            | "PZ"
+        b"BG"
+            | b"GB"
+            | b"KN"
+            | b"NK"
+            | b"NT"
+            | b"TN"
+            | b"ZZ"
+            | b"OO"
+            | b"CR"
+            | b"FY"
+            | b"MW"
+            | b"NC"
+            | b"PP"
+            | b"PY"
+            | b"PZ"
     )
 }
 
 /// GB IBAN, ISO 7064 MOD 97-10.
 pub fn iban(s: &str) -> bool {
-    let s = compact(s);
-    if s.len() != 22 || !s.starts_with("GB") || !s.is_ascii() {
+    let Some(s) = compact(s) else { return false };
+    let b = s.as_bytes();
+    if b.len() != 22 || !b.starts_with(b"GB") {
         return false;
     }
-    let b = s.as_bytes();
     if !b[2..4].iter().all(u8::is_ascii_digit)
         || !b[4..8].iter().all(u8::is_ascii_uppercase)
         || !b[8..].iter().all(u8::is_ascii_digit)
     {
         return false;
     }
-    let rearranged = format!("{}{}", &s[4..], &s[..4]);
     let mut rem: u32 = 0;
-    for c in rearranged.chars() {
-        let v = c.to_digit(36).expect("alphanumeric");
+    for &c in b[4..].iter().chain(&b[..4]) {
+        let v = char::from(c).to_digit(36).expect("alphanumeric");
         if v >= 10 {
             rem = (rem * 100 + v) % 97;
         } else {
@@ -155,18 +186,16 @@ pub fn iban(s: &str) -> bool {
 
 /// UK postcode (Royal Mail positional letter rules, plus GIR 0AA and BFPO).
 pub fn postcode(s: &str) -> bool {
-    let s: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| c.to_ascii_uppercase())
-        .collect();
-    if s == "GIR0AA" {
+    let Some(s) = Compact::new(s, char::is_whitespace) else {
+        return false;
+    };
+    let b = s.as_bytes();
+    if b == b"GIR0AA" {
         return true;
     }
-    if let Some(rest) = s.strip_prefix("BFPO") {
-        return (1..=4).contains(&rest.len()) && rest.bytes().all(|c| c.is_ascii_digit());
+    if let Some(rest) = b.strip_prefix(b"BFPO") {
+        return (1..=4).contains(&rest.len()) && rest.iter().all(u8::is_ascii_digit);
     }
-    let b = s.as_bytes();
     if !(5..=7).contains(&b.len()) {
         return false;
     }
@@ -199,31 +228,36 @@ pub enum Phone {
 }
 
 pub fn phone(s: &str) -> Option<Phone> {
-    let mut t: String = s.chars().filter(|c| !" -.()".contains(*c)).collect();
-    for intl in ["+440", "+44", "00440", "0044"] {
+    let digits = Compact::new(s, |c| " -.()".contains(c))?;
+    let mut t = digits.as_bytes();
+    let mut national = [0u8; Compact::MAX];
+    for intl in [&b"+440"[..], b"+44", b"00440", b"0044"] {
         if let Some(rest) = t.strip_prefix(intl) {
-            t = format!("0{rest}");
+            // "+44 7700…" is "07700…"
+            national[0] = b'0';
+            national[1..=rest.len()].copy_from_slice(rest);
+            t = &national[..=rest.len()];
             break;
         }
     }
-    if !t.bytes().all(|c| c.is_ascii_digit()) {
+    if !t.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let n = t.len();
-    if t.starts_with("07624") && n == 11 {
+    if t.starts_with(b"07624") && n == 11 {
         return Some(Phone::Mobile);
     }
-    let b = t.as_bytes();
-    if n == 11 && t.starts_with("07") && b"1234579".contains(&b[2]) {
+    let b = t;
+    if n == 11 && t.starts_with(b"07") && b"1234579".contains(&b[2]) {
         return Some(Phone::Mobile);
     }
-    if t.starts_with("01") && (n == 10 || n == 11) {
+    if t.starts_with(b"01") && (n == 10 || n == 11) {
         return Some(Phone::Landline);
     }
-    if n == 11 && t.starts_with("02") && b"03489".contains(&b[2]) {
+    if n == 11 && t.starts_with(b"02") && b"03489".contains(&b[2]) {
         return Some(Phone::Landline);
     }
-    if n == 11 && t.starts_with("03") && b"0347".contains(&b[2]) {
+    if n == 11 && t.starts_with(b"03") && b"0347".contains(&b[2]) {
         return Some(Phone::NonGeographic);
     }
     None
@@ -351,6 +385,18 @@ mod tests {
         ] {
             assert!(!super::postcode(v), "{v}");
         }
+    }
+
+    #[test]
+    fn candidates_are_compacted_on_the_stack() {
+        // Unicode spaces are taken out like ASCII ones; other non-ASCII text and text
+        // longer than any identifier are simply not identifiers.
+        assert!(super::upn("B801\u{a0}2000\u{2009}05001"));
+        assert!(super::postcode("sw1a\u{a0}1aa"));
+        assert!(!super::upn("B80120000500１"));
+        assert!(!super::iban(&"GB82 WEST 1234 5698 7654 32".repeat(2)));
+        assert_eq!(super::phone(&"0".repeat(40)), None);
+        assert_eq!(super::phone("+44 (0) 1632 960 123"), Some(Phone::Landline));
     }
 
     #[test]
