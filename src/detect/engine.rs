@@ -758,7 +758,7 @@ impl Analyzer<'_> {
         let rule = &id.rule;
         for &(start, end) in &self.spans {
             let value = &text[start..end];
-            if !validate(&rule.validator, value) {
+            if !id.validator.check(value) {
                 continue;
             }
             let context = in_column || has_context(text, start, &rule.context);
@@ -768,7 +768,7 @@ impl Analyzer<'_> {
             }
             if rule.person_context && !context {
                 // Counts only beside a person: decide at the end of the file.
-                let cat = static_category(&rule.category);
+                let cat = id.static_category;
                 push_pending(
                     st,
                     cat.unwrap_or("custom"),
@@ -820,14 +820,6 @@ fn looks_like_artwork(path: &str) -> bool {
     ]
     .iter()
     .any(|w| name.contains(w))
-}
-
-fn static_category(c: &str) -> Option<&'static str> {
-    super::PERSONAL
-        .iter()
-        .chain(super::SENSITIVE)
-        .find(|s| **s == c)
-        .copied()
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -894,7 +886,7 @@ fn sensitive_words(
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         if p.kind == KeywordKind::Strong {
-            if let Some(cat) = static_category(&p.category) {
+            if let Some(cat) = super::known_category(&p.category) {
                 st.strong.insert(cat);
             }
             continue;
@@ -919,7 +911,7 @@ fn sensitive_words(
         } else {
             "health"
         };
-        let cat = static_category(&p.category).unwrap_or(fallback);
+        let cat = super::known_category(&p.category).unwrap_or(fallback);
         push_pending(
             st,
             cat,
@@ -932,24 +924,65 @@ fn sensitive_words(
     }
 }
 
-/// Runs a named validator on a candidate.
-fn validate(name: &str, v: &str) -> bool {
-    match name {
-        "upn" => validators::upn(v),
-        "uln" => validators::uln(v),
-        "uci" => validators::uci(v),
-        "nino" => validators::nino(v),
-        "nhs" => validators::nhs(v),
-        "iban" => validators::iban(v),
-        "postcode" => validators::postcode(v),
-        "mobile" => validators::phone(v) == Some(validators::Phone::Mobile),
-        "landline" => validators::phone(v) == Some(validators::Phone::Landline),
-        "email" => !role_mailbox(v),
-        "dob" => plausible_birth_date(v),
-        "trn" => v.bytes().filter(u8::is_ascii_digit).count() == 7,
-        "candidate" => v != "0000",
-        "none" => true,
-        other => panic!("unknown validator {other}"),
+/// A rule's validator, looked up by name once when the rules are loaded (not per
+/// candidate).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validator {
+    Upn,
+    Uln,
+    Uci,
+    Nino,
+    Nhs,
+    Iban,
+    Postcode,
+    Mobile,
+    Landline,
+    Email,
+    Dob,
+    Trn,
+    Candidate,
+    None,
+}
+
+impl Validator {
+    pub fn named(name: &str) -> Option<Validator> {
+        Some(match name {
+            "upn" => Validator::Upn,
+            "uln" => Validator::Uln,
+            "uci" => Validator::Uci,
+            "nino" => Validator::Nino,
+            "nhs" => Validator::Nhs,
+            "iban" => Validator::Iban,
+            "postcode" => Validator::Postcode,
+            "mobile" => Validator::Mobile,
+            "landline" => Validator::Landline,
+            "email" => Validator::Email,
+            "dob" => Validator::Dob,
+            "trn" => Validator::Trn,
+            "candidate" => Validator::Candidate,
+            "none" => Validator::None,
+            _ => return None,
+        })
+    }
+
+    /// Runs the validator on a candidate.
+    fn check(self, v: &str) -> bool {
+        match self {
+            Validator::Upn => validators::upn(v),
+            Validator::Uln => validators::uln(v),
+            Validator::Uci => validators::uci(v),
+            Validator::Nino => validators::nino(v),
+            Validator::Nhs => validators::nhs(v),
+            Validator::Iban => validators::iban(v),
+            Validator::Postcode => validators::postcode(v),
+            Validator::Mobile => validators::phone(v) == Some(validators::Phone::Mobile),
+            Validator::Landline => validators::phone(v) == Some(validators::Phone::Landline),
+            Validator::Email => !role_mailbox(v),
+            Validator::Dob => plausible_birth_date(v),
+            Validator::Trn => v.bytes().filter(u8::is_ascii_digit).count() == 7,
+            Validator::Candidate => v != "0000",
+            Validator::None => true,
+        }
     }
 }
 

@@ -63,6 +63,11 @@ pub const SENSITIVE: &[&str] = &[
     "biometric",
 ];
 
+/// The category as one of the known ones (rules and policies may name others).
+pub fn known_category(c: &str) -> Option<&'static str> {
+    PERSONAL.iter().chain(SENSITIVE).find(|k| **k == c).copied()
+}
+
 pub fn is_sensitive(category: &str) -> bool {
     SENSITIVE.contains(&category)
 }

@@ -6,6 +6,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
+use super::engine::Validator;
+
 /// The bundled rules.
 pub const RULES: &str = include_str!("rules.toml");
 
@@ -85,12 +87,19 @@ pub struct Identifier {
     /// handful of small files start-up is most of the time. (The detector's `RegexSet`,
     /// built at start-up from the same patterns, has already checked they compile.)
     regex: std::sync::OnceLock<Regex>,
+    pub validator: Validator,
+    /// The rule's category when it is one of the known ones (others are custom).
+    pub static_category: Option<&'static str>,
 }
 
 impl Identifier {
     /// A rule whose pattern is compiled when first used.
     pub fn new(rule: IdentifierRule) -> Identifier {
         Identifier {
+            validator: Validator::named(&rule.validator).unwrap_or_else(|| {
+                panic!("rule {}: unknown validator {}", rule.id, rule.validator)
+            }),
+            static_category: super::known_category(&rule.category),
             rule,
             regex: std::sync::OnceLock::new(),
         }
@@ -98,10 +107,9 @@ impl Identifier {
 
     /// A rule with its pattern already compiled.
     pub fn compiled(rule: IdentifierRule, regex: Regex) -> Identifier {
-        Identifier {
-            rule,
-            regex: regex.into(),
-        }
+        let id = Identifier::new(rule);
+        id.regex.set(regex).expect("not compiled yet");
+        id
     }
 
     pub fn regex(&self) -> &Regex {
