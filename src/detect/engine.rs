@@ -156,7 +156,7 @@ impl Detector {
             });
         }
         a.end(Status::Inspected);
-        drop(a); // gives back the search caches, and `report` with them
+        drop(a); // ends the borrow of `report` (and gives back the search caches)
         report.expect("one report")
     }
 }
