@@ -72,11 +72,7 @@ impl Detector {
         let patterns: Vec<&str> = ids.iter().map(|i| i.rule.pattern.as_str()).collect();
         let search =
             PatternSearch::new(&patterns).expect("identifier patterns compile (checked by tests)");
-        let id_min_len = ids
-            .iter()
-            .map(|i| rules::minimum_len(&i.rule.pattern))
-            .min()
-            .unwrap_or(0);
+        let id_min_len = search.min_len();
         let mut id_headers: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, r) in file.identifier.iter().enumerate() {
             for h in &r.headers {
@@ -408,13 +404,9 @@ fn is_negative_value(v: &str) -> bool {
     // Short ASCII values (nearly all of them) are lower-cased on the stack.
     let mut buf = [0u8; 32];
     let lowered;
-    let lower = match buf.get_mut(..v.len()) {
-        Some(b) if v.is_ascii() => {
-            b.copy_from_slice(v.as_bytes());
-            b.make_ascii_lowercase();
-            std::str::from_utf8(b).expect("ASCII")
-        }
-        _ => {
+    let lower = match super::ascii_lowercase(v, &mut buf) {
+        Some(l) => l,
+        None => {
             lowered = v.to_lowercase();
             &lowered
         }
@@ -839,13 +831,9 @@ fn has_context(text: &str, start: usize, words: &[String]) -> bool {
     // Lower-cased on the stack when ASCII (nearly always).
     let mut buf = [0u8; CONTEXT_WINDOW];
     let lowered;
-    let lower = match buf.get_mut(..before.len()) {
-        Some(b) if before.is_ascii() => {
-            b.copy_from_slice(before.as_bytes());
-            b.make_ascii_lowercase();
-            &*b
-        }
-        _ => {
+    let lower = match super::ascii_lowercase(before, &mut buf) {
+        Some(l) => l.as_bytes(),
+        None => {
             lowered = before.to_lowercase();
             lowered.as_bytes()
         }

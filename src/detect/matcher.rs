@@ -54,9 +54,14 @@ impl PatternSearch {
                 patterns.len()
             ));
         }
-        if let Some(p) = patterns.iter().find(|p| super::rules::minimum_len(p) == 0) {
+        let min_len: Vec<usize> = patterns
+            .iter()
+            .map(|p| super::rules::minimum_len(p))
+            .collect();
+        if let Some(i) = min_len.iter().position(|&n| n == 0) {
             return Err(format!(
-                "{p}: can match the empty string, or cannot be read"
+                "{}: can match the empty string, or cannot be read",
+                patterns[i]
             ));
         }
         let set = hybrid::dfa::DFA::builder()
@@ -67,12 +72,14 @@ impl PatternSearch {
             patterns: patterns.iter().map(|p| p.to_string()).collect(),
             set,
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
-            min_len: patterns
-                .iter()
-                .map(|p| super::rules::minimum_len(p))
-                .collect(),
+            min_len,
             spare: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The fewest bytes any of the patterns can match: shorter text holds none.
+    pub fn min_len(&self) -> usize {
+        self.min_len.iter().copied().min().unwrap_or(0)
     }
 
     /// Search state for one thread, kept until the lease is dropped.
@@ -134,7 +141,7 @@ impl Lease<'_> {
         // byte), so each search may start where the last match ended, and none is needed
         // once fewer bytes are left than the pattern's shortest match: in a table cell
         // the match usually ends the text.
-        let min_len = search.min_len[i].max(1);
+        let min_len = search.min_len[i];
         let cache = self.caches().each[i].get_or_insert_with(|| regex.create_cache());
         let mut at = 0;
         while text.len() - at >= min_len {

@@ -13,6 +13,8 @@ pub mod validators;
 
 pub use engine::Detector;
 
+pub use report::{FileReport, Finding, Summary};
+
 /// Starts `work` on a thread of its own within `scope`, for start-up work that does not
 /// depend on what the caller does meanwhile; the returned function waits for its result.
 /// If no thread can be started, the work is done when its result is asked for.
@@ -32,7 +34,16 @@ fn beside<'scope, 'env, T: Send + 'env>(
         None => work(),
     }
 }
-pub use report::{FileReport, Finding, Summary};
+
+/// `s` in lower case, written into `buf` when it is ASCII and fits (no allocation: these
+/// checks run for every table cell); `None` otherwise, for the caller to lower-case it the
+/// usual way.
+fn ascii_lowercase<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    let b = buf.get_mut(..s.len()).filter(|_| s.is_ascii())?;
+    b.copy_from_slice(s.as_bytes());
+    b.make_ascii_lowercase();
+    Some(std::str::from_utf8(b).expect("ASCII"))
+}
 
 /// The category vocabulary (design.md): ordinary personal data…
 pub const PERSONAL: &[&str] = &[
@@ -104,6 +115,8 @@ pub fn describe(category: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::policy::Policy;
+    use std::collections::HashSet;
 
     #[test]
     fn work_beside_the_caller_gives_its_result() {
@@ -114,8 +127,6 @@ mod tests {
         });
         assert_eq!((mine, theirs), (55, 55));
     }
-    use crate::policy::Policy;
-    use std::collections::HashSet;
 
     fn detector() -> Detector {
         Detector::new(&Policy::default()).unwrap()

@@ -215,10 +215,7 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
             )
         } else {
             let c = s[i..].chars().next().expect("at a character boundary");
-            (
-                c.is_alphabetic() || (c == '’' && start.is_some()),
-                c.len_utf8(),
-            )
+            (word_char(c, start.is_some()), c.len_utf8())
         };
         match (word_char, start) {
             (true, None) => start = Some(i),
@@ -237,13 +234,18 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether `c` belongs to a word: a letter, or an apostrophe or hyphen inside one.
+fn word_char(c: char, in_word: bool) -> bool {
+    c.is_alphabetic() || ((c == '\'' || c == '’' || c == '-') && in_word)
+}
+
 /// Whether `s` holds two [`tokens`] or more (a token starts at a letter that does not
 /// continue a word).
 fn two_words(s: &str) -> bool {
     let mut in_word = false;
     let mut words = 0;
     for c in s.chars() {
-        let word_char = c.is_alphabetic() || ((c == '\'' || c == '’' || c == '-') && in_word);
+        let word_char = word_char(c, in_word);
         if word_char && !in_word {
             words += 1;
             if words == 2 {
@@ -321,13 +323,9 @@ fn capitalised(t: &str) -> bool {
 /// words; other words are lower-cased and also tried folded ("Zoë" → "zoe").
 fn lookup(lists: &HashMap<&'static str, u8>, w: &str) -> u8 {
     let get = |l: &str| lists.get(l).copied().unwrap_or(0);
-    let b = w.as_bytes();
-    if w.is_ascii() && b.len() <= 64 {
-        let mut buf = [0u8; 64];
-        for (d, s) in buf.iter_mut().zip(b) {
-            *d = s.to_ascii_lowercase();
-        }
-        return get(std::str::from_utf8(&buf[..b.len()]).expect("ASCII"));
+    let mut buf = [0u8; 64];
+    if let Some(l) = super::ascii_lowercase(w, &mut buf) {
+        return get(l);
     }
     let l = w.to_lowercase();
     let kinds = get(&l);

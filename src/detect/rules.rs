@@ -83,9 +83,9 @@ pub fn parse() -> RuleFile {
 /// An identifier rule ready to run.
 pub struct Identifier {
     pub rule: IdentifierRule,
-    /// Compiled when first needed: most files need only some of the rules, and for a
-    /// handful of small files start-up is most of the time. (The detector's `RegexSet`,
-    /// built at start-up from the same patterns, has already checked they compile.)
+    /// The pattern on the `regex` crate, compiled when first needed. The detector runs
+    /// the bundled patterns with `detect::matcher` (which checks at start-up that they
+    /// compile); this serves the policy's custom identifiers, compiled when loaded.
     regex: std::sync::OnceLock<Regex>,
     pub validator: Validator,
     /// The rule's category when it is one of the known ones (others are custom).
