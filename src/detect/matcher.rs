@@ -8,7 +8,14 @@
 //!
 //! 1. one DFA of all the patterns tells which of them match anywhere in the text (what
 //!    `regex::RegexSet::matches` tells), then
-//! 2. each of those finds its matches (what `regex::Regex::find_iter` finds).
+//! 2. each of those finds its matches (what `regex::Regex::find_iter` finds): a forward
+//!    DFA finds where the leftmost match ends, a reverse one where it starts.
+//!
+//! The loops that walk the DFAs are written here, byte by byte, rather than through the
+//! crate's general search routines: on a dozen bytes those spend more on setting up than
+//! on searching (the overlapping search, for one, is re-entered once per match). They
+//! follow the crate's own `find_fwd`, `find_rev` and `find_overlapping_fwd` (matches are
+//! seen one byte late, and the end of the text is a transition of its own).
 //!
 //! The answers are those of the `regex` crate on the same patterns; a test checks this on
 //! every example of every rule.
@@ -19,7 +26,11 @@
 
 use std::sync::{Mutex, OnceLock};
 
-use regex_automata::{Input, MatchKind, PatternSet, hybrid};
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::hybrid::{LazyStateID, dfa};
+use regex_automata::nfa::thompson;
+use regex_automata::util::start;
+use regex_automata::{Anchored, MatchKind};
 
 /// At most this many patterns: [`PatternSearch::which`] answers with a bit set.
 pub const MAX_PATTERNS: usize = 64;
@@ -27,20 +38,101 @@ pub const MAX_PATTERNS: usize = 64;
 pub struct PatternSearch {
     patterns: Vec<String>,
     /// All patterns at once, reporting every pattern that matches (overlapping).
-    set: hybrid::dfa::DFA,
+    set: DFA,
     /// Each pattern on its own, built when first needed.
-    each: Vec<OnceLock<hybrid::regex::Regex>>,
+    each: Vec<OnceLock<OneRegex>>,
     /// The fewest bytes each pattern can match.
     min_len: Vec<usize>,
     /// Caches given back by threads that finished a file.
     spare: Mutex<Vec<Caches>>,
 }
 
+/// One pattern: a forward DFA for where its leftmost match ends (leftmost-first, as the
+/// `regex` crate chooses) and a reverse one, anchored at that end, for where it starts.
+struct OneRegex {
+    fwd: DFA,
+    rev: DFA,
+}
+
 /// The search state of one scanning thread.
 struct Caches {
-    set: hybrid::dfa::Cache,
-    hits: PatternSet,
-    each: Vec<Option<hybrid::regex::Cache>>,
+    set: Cache,
+    /// Forward and reverse caches of each pattern, made when first needed.
+    each: Vec<Option<(Cache, Cache)>>,
+}
+
+/// Only a configured give-up limit makes a lazy DFA fail, and none is configured.
+const NEVER_GIVES_UP: &str = "no quit bytes or give-up limit are configured";
+
+impl OneRegex {
+    fn new(pattern: &str) -> OneRegex {
+        let build = |config: dfa::Config, reverse: bool| {
+            DFA::builder()
+                .configure(config)
+                .thompson(thompson::Config::new().reverse(reverse))
+                .build(pattern)
+                .expect("the pattern compiled as part of the set")
+        };
+        OneRegex {
+            fwd: build(DFA::config(), false),
+            rev: build(
+                DFA::config()
+                    .prefilter(None)
+                    .specialize_start_states(false)
+                    .match_kind(MatchKind::All),
+                true,
+            ),
+        }
+    }
+
+    /// Where the leftmost match in `text[at..]` ends, if there is one.
+    fn end(&self, cache: &mut Cache, text: &[u8], at: usize) -> Option<usize> {
+        let dfa = &self.fwd;
+        let config = start::Config::new().look_behind(at.checked_sub(1).map(|i| text[i]));
+        let mut sid = dfa.start_state(cache, &config).expect(NEVER_GIVES_UP);
+        let mut end = None;
+        for (i, &b) in text.iter().enumerate().skip(at) {
+            sid = dfa.next_state(cache, sid, b).expect(NEVER_GIVES_UP);
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    end = Some(i);
+                } else if sid.is_dead() {
+                    return end;
+                }
+            }
+        }
+        sid = dfa.next_eoi_state(cache, sid).expect(NEVER_GIVES_UP);
+        if sid.is_match() {
+            end = Some(text.len());
+        }
+        end
+    }
+
+    /// Where the match that ends at `end` starts (no earlier than `at`).
+    fn start(&self, cache: &mut Cache, text: &[u8], at: usize, end: usize) -> usize {
+        let dfa = &self.rev;
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(text.get(end).copied());
+        let mut sid = dfa.start_state(cache, &config).expect(NEVER_GIVES_UP);
+        let mut start = end;
+        for i in (at..end).rev() {
+            sid = dfa.next_state(cache, sid, text[i]).expect(NEVER_GIVES_UP);
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    start = i + 1;
+                } else if sid.is_dead() {
+                    return start;
+                }
+            }
+        }
+        sid = match at.checked_sub(1) {
+            Some(i) => dfa.next_state(cache, sid, text[i]),
+            None => dfa.next_eoi_state(cache, sid),
+        }
+        .expect(NEVER_GIVES_UP);
+        if sid.is_match() { at } else { start }
+    }
 }
 
 impl PatternSearch {
@@ -64,8 +156,8 @@ impl PatternSearch {
                 patterns[i]
             ));
         }
-        let set = hybrid::dfa::DFA::builder()
-            .configure(hybrid::dfa::Config::new().match_kind(MatchKind::All))
+        let set = DFA::builder()
+            .configure(DFA::config().match_kind(MatchKind::All))
             .build_many(patterns)
             .map_err(|e| e.to_string())?;
         Ok(PatternSearch {
@@ -87,7 +179,6 @@ impl PatternSearch {
         let spare = self.spare.lock().ok().and_then(|mut s| s.pop());
         let caches = spare.unwrap_or_else(|| Caches {
             set: self.set.create_cache(),
-            hits: PatternSet::new(self.patterns.len()),
             each: self.patterns.iter().map(|_| None).collect(),
         });
         Lease {
@@ -122,38 +213,54 @@ impl Lease<'_> {
     /// The patterns that match somewhere in `text`, as a bit set (bit `i` for pattern `i`).
     pub fn which(&mut self, text: &str) -> u64 {
         let set = &self.search.set;
-        let c = self.caches();
-        c.hits.clear();
-        set.try_which_overlapping_matches(&mut c.set, &Input::new(text), &mut c.hits)
-            .expect("no quit bytes or give-up limit are configured");
-        c.hits.iter().fold(0, |bits, p| bits | 1 << p.as_usize())
+        let cache = &mut self.caches().set;
+        // Every match state says which patterns have a match ending here.
+        let patterns = |cache: &Cache, sid: LazyStateID| {
+            (0..set.match_len(cache, sid)).fold(0, |bits, i| {
+                bits | 1 << set.match_pattern(cache, sid, i).as_usize()
+            })
+        };
+        let mut sid = set
+            .start_state(cache, &start::Config::new())
+            .expect(NEVER_GIVES_UP);
+        let mut bits = 0;
+        for &b in text.as_bytes() {
+            sid = set.next_state(cache, sid, b).expect(NEVER_GIVES_UP);
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    bits |= patterns(cache, sid);
+                } else if sid.is_dead() {
+                    return bits;
+                }
+            }
+        }
+        sid = set.next_eoi_state(cache, sid).expect(NEVER_GIVES_UP);
+        if sid.is_match() {
+            bits |= patterns(cache, sid);
+        }
+        bits
     }
 
     /// Calls `found(start, end)` for each match of pattern `i` in `text`, leftmost first,
     /// never overlapping (as `regex::Regex::find_iter`).
     pub fn find_each(&mut self, i: usize, text: &str, mut found: impl FnMut(usize, usize)) {
         let search = self.search;
-        let regex = search.each[i].get_or_init(|| {
-            hybrid::regex::Regex::new(&search.patterns[i])
-                .expect("the pattern compiled as part of the set")
-        });
+        let regex = search.each[i].get_or_init(|| OneRegex::new(&search.patterns[i]));
         // No pattern here matches the empty string (its shortest match is at least one
         // byte), so each search may start where the last match ended, and none is needed
         // once fewer bytes are left than the pattern's shortest match: in a table cell
         // the match usually ends the text.
         let min_len = search.min_len[i];
-        let cache = self.caches().each[i].get_or_insert_with(|| regex.create_cache());
+        let (fwd, rev) = self.caches().each[i]
+            .get_or_insert_with(|| (regex.fwd.create_cache(), regex.rev.create_cache()));
+        let bytes = text.as_bytes();
         let mut at = 0;
-        while text.len() - at >= min_len {
-            let input = Input::new(text).range(at..);
-            let Some(m) = regex
-                .try_search(cache, &input)
-                .expect("no quit bytes or give-up limit are configured")
-            else {
+        while bytes.len() - at >= min_len {
+            let Some(end) = regex.end(fwd, bytes, at) else {
                 break;
             };
-            found(m.start(), m.end());
-            at = m.end().max(at + 1);
+            found(regex.start(rev, bytes, at, end), end);
+            at = end.max(at + 1);
         }
     }
 }
@@ -193,6 +300,28 @@ mod tests {
         texts.push(texts.join(" "));
         texts.push(texts.join("\n"));
         texts.push("A123456789012 1234567890 07700 900123 LS1 4AB café 12/03/2011 ü".into());
+        // And texts made of pieces of the examples, cut and joined at random places.
+        let joined = texts.join(" ");
+        let pieces: Vec<&str> = joined.split(' ').collect();
+        let mut seed: u64 = 0x5eed_cafe;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..1 + next(4) {
+                let p = pieces[next(pieces.len())];
+                let cut = (0..=p.len())
+                    .filter(|&i| p.is_char_boundary(i))
+                    .nth(next(3));
+                t.push_str(&p[cut.unwrap_or(0)..]);
+                t.push_str([" ", "", "-", ",", "\n", "é", "0"][next(7)]);
+            }
+            texts.push(t);
+        }
         let mut checked = 0;
         for t in &texts {
             let want: Vec<usize> = set.matches(t).iter().collect();
