@@ -559,11 +559,12 @@ impl Visitor for Analyzer<'_> {
         if maybe_id {
             // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
             if text.len() >= det.id_min_len {
-                let hits = self.search.which(text);
-                for i in matcher::bits(hits) {
+                let which = self.search.which(text);
+                for i in matcher::bits(which.bits) {
                     self.spans.clear();
                     let spans = &mut self.spans;
-                    self.search.find_each(i, text, |s, e| spans.push((s, e)));
+                    self.search
+                        .find_each(i, text, &which, |s, e| spans.push((s, e)));
                     let in_column = id_cols.contains(&i);
                     self.identifier(&det.ids[i], in_column, &seg.location, text, &record);
                 }

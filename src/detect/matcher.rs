@@ -11,6 +11,11 @@
 //! 2. each of those finds its matches (what `regex::Regex::find_iter` finds): a forward
 //!    DFA finds where the leftmost match ends, a reverse one where it starts.
 //!
+//! The first pass also sees where matches end. When all of a pattern's matches end at
+//! the same place (a table cell holding one identifier), its leftmost match is the one
+//! that starts earliest and ends there, and nothing can follow it: only the reverse DFA
+//! needs to run, to find that start.
+//!
 //! The loops that walk the DFAs are written here, byte by byte, rather than through the
 //! crate's general search routines: on a dozen bytes those spend more on setting up than
 //! on searching (the overlapping search, for one, is re-entered once per match). They
@@ -210,40 +215,58 @@ impl Lease<'_> {
             .expect("caches are held until the lease is dropped")
     }
 
-    /// The patterns that match somewhere in `text`, as a bit set (bit `i` for pattern `i`).
-    pub fn which(&mut self, text: &str) -> u64 {
+    /// The patterns that match somewhere in `text`, and where their matches end.
+    pub fn which(&mut self, text: &str) -> Which {
         let set = &self.search.set;
         let cache = &mut self.caches().set;
+        let mut which = Which {
+            bits: 0,
+            end: [0; MAX_PATTERNS],
+            several: 0,
+        };
         // Every match state says which patterns have a match ending here.
-        let patterns = |cache: &Cache, sid: LazyStateID| {
-            (0..set.match_len(cache, sid)).fold(0, |bits, i| {
-                bits | 1 << set.match_pattern(cache, sid, i).as_usize()
-            })
+        let mut seen = |cache: &Cache, sid: LazyStateID, end: usize| {
+            for k in 0..set.match_len(cache, sid) {
+                let p = set.match_pattern(cache, sid, k).as_usize();
+                let bit = 1 << p;
+                if which.bits & bit == 0 {
+                    which.bits |= bit;
+                    which.end[p] = end;
+                } else if which.end[p] != end {
+                    which.several |= bit;
+                }
+            }
         };
         let mut sid = set
             .start_state(cache, &start::Config::new())
             .expect(NEVER_GIVES_UP);
-        let mut bits = 0;
-        for &b in text.as_bytes() {
+        for (i, &b) in text.as_bytes().iter().enumerate() {
             sid = set.next_state(cache, sid, b).expect(NEVER_GIVES_UP);
             if sid.is_tagged() {
                 if sid.is_match() {
-                    bits |= patterns(cache, sid);
+                    seen(cache, sid, i);
                 } else if sid.is_dead() {
-                    return bits;
+                    return which;
                 }
             }
         }
         sid = set.next_eoi_state(cache, sid).expect(NEVER_GIVES_UP);
         if sid.is_match() {
-            bits |= patterns(cache, sid);
+            seen(cache, sid, text.len());
         }
-        bits
+        which
     }
 
     /// Calls `found(start, end)` for each match of pattern `i` in `text`, leftmost first,
-    /// never overlapping (as `regex::Regex::find_iter`).
-    pub fn find_each(&mut self, i: usize, text: &str, mut found: impl FnMut(usize, usize)) {
+    /// never overlapping (as `regex::Regex::find_iter`). `which` is what [`Lease::which`]
+    /// said of the same text.
+    pub fn find_each(
+        &mut self,
+        i: usize,
+        text: &str,
+        which: &Which,
+        mut found: impl FnMut(usize, usize),
+    ) {
         let search = self.search;
         let regex = search.each[i].get_or_init(|| OneRegex::new(&search.patterns[i]));
         // No pattern here matches the empty string (its shortest match is at least one
@@ -254,6 +277,14 @@ impl Lease<'_> {
         let (fwd, rev) = self.caches().each[i]
             .get_or_insert_with(|| (regex.fwd.create_cache(), regex.rev.create_cache()));
         let bytes = text.as_bytes();
+        if which.bits & 1 << i == 0 {
+            return;
+        }
+        if which.several & 1 << i == 0 {
+            let end = which.end[i];
+            found(regex.start(rev, bytes, 0, end), end);
+            return;
+        }
         let mut at = 0;
         while bytes.len() - at >= min_len {
             let Some(end) = regex.end(fwd, bytes, at) else {
@@ -263,6 +294,16 @@ impl Lease<'_> {
             at = end.max(at + 1);
         }
     }
+}
+
+/// What one pass of all the patterns over a text saw.
+pub struct Which {
+    /// Bit `i` set: pattern `i` matches somewhere.
+    pub bits: u64,
+    /// Where a match of pattern `i` ends (the first end seen).
+    end: [usize; MAX_PATTERNS],
+    /// Bit `i` set: pattern `i` has matches ending in more than one place.
+    several: u64,
 }
 
 /// The indexes of the bits set in `bits`, lowest first.
@@ -325,13 +366,14 @@ mod tests {
         let mut checked = 0;
         for t in &texts {
             let want: Vec<usize> = set.matches(t).iter().collect();
-            let got: Vec<usize> = bits(lease.which(t)).collect();
+            let which = lease.which(t);
+            let got: Vec<usize> = bits(which.bits).collect();
             assert_eq!(got, want, "which patterns match {t:?}");
             for (i, r) in each.iter().enumerate() {
                 let want: Vec<(usize, usize)> =
                     r.find_iter(t).map(|m| (m.start(), m.end())).collect();
                 let mut got = Vec::new();
-                lease.find_each(i, t, |s, e| got.push((s, e)));
+                lease.find_each(i, t, &which, |s, e| got.push((s, e)));
                 assert_eq!(got, want, "matches of {} in {t:?}", rules[i].id);
                 checked += got.len();
             }
@@ -344,13 +386,13 @@ mod tests {
         let search = PatternSearch::new(&[r"(?-u:\b)[0-9]{4}(?-u:\b)"]).unwrap();
         {
             let mut a = search.lease();
-            assert_eq!(a.which("in 2024"), 1);
+            assert_eq!(a.which("in 2024").bits, 1);
             let mut b = search.lease(); // a second thread at the same time
-            assert_eq!(b.which("no year"), 0);
+            assert_eq!(b.which("no year").bits, 0);
         }
         assert_eq!(search.spare.lock().unwrap().len(), 2);
         let mut c = search.lease();
-        assert_eq!(c.which("1999"), 1);
+        assert_eq!(c.which("1999").bits, 1);
         assert_eq!(search.spare.lock().unwrap().len(), 1);
     }
 
