@@ -867,8 +867,8 @@ fn sensitive_words(
     hits: &mut Vec<KeywordHit>,
 ) {
     let kw = &det.keywords;
-    // Dates, phone numbers and other figures hold no sensitive word.
-    if kw.all_have_letters && !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+    // Dates, phone numbers, postcodes and other codes hold no sensitive word.
+    if !rules::has_letter_run(text, kw.letter_run) {
         return;
     }
     kw.find(text, hits);

@@ -183,8 +183,8 @@ mod tests {
     }
 
     /// The matching code relies on these: context words are compared with lower-cased
-    /// text and start with a letter; every sensitive word holds a letter (text without
-    /// one skips the keyword search).
+    /// text and start with a letter; every sensitive word holds a letter (text without a
+    /// run of letters as long as every word's longest skips the keyword search).
     #[test]
     fn rule_words_are_as_the_matchers_expect() {
         let file = rules::parse();
@@ -197,7 +197,13 @@ mod tests {
                 );
             }
         }
-        assert!(rules::Keywords::build(&file.keywords).all_have_letters);
+        assert!(rules::Keywords::build(&file.keywords).letter_run >= 1);
+        assert!(!rules::has_letter_run("A123456789012", 2));
+        assert!(!rules::has_letter_run("LS1 4AB", 3));
+        assert!(rules::has_letter_run("LS1 4AB", 2));
+        assert!(rules::has_letter_run("12 Asthma, EHCP", 6));
+        assert!(!rules::has_letter_run("café", 4));
+        assert!(rules::has_letter_run("", 0));
     }
 
     #[test]

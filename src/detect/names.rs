@@ -21,9 +21,8 @@ pub trait KnownNames: Send + Sync {
 
 pub struct Names {
     /// Word (lower case) → the bundled lists it is in ([`FIRST`], [`LAST`], [`WORD`]), so
-    /// that one look-up answers all three. Borrowed from the binary (no copy of 90,000
-    /// words at start-up).
-    lists: HashMap<&'static str, u8>,
+    /// that one look-up answers all three.
+    lists: WordLists,
     figures: HashSet<String>,
     figure_words: HashSet<String>,
     /// Finds multi-word figures in text.
@@ -239,20 +238,28 @@ fn word_char(c: char, in_word: bool) -> bool {
     c.is_alphabetic() || ((c == '\'' || c == '’' || c == '-') && in_word)
 }
 
-/// Whether `s` holds two [`tokens`] or more (a token starts at a letter that does not
-/// continue a word).
-fn two_words(s: &str) -> bool {
-    let mut in_word = false;
-    let mut words = 0;
-    for c in s.chars() {
-        let word_char = word_char(c, in_word);
-        if word_char && !in_word {
-            words += 1;
-            if words == 2 {
-                return true;
-            }
+/// Whether `s` holds a capital letter and two [`tokens`] or more (a token starts at a
+/// letter that does not continue a word). One pass, ASCII byte by byte.
+fn capital_and_two_words(s: &str) -> bool {
+    let (mut capital, mut in_word, mut words) = (false, false, 0);
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (upper, word, len) = if b[i].is_ascii() {
+            let c = b[i];
+            let word = c.is_ascii_alphabetic() || ((c == b'\'' || c == b'-') && in_word);
+            (c.is_ascii_uppercase(), word, 1)
+        } else {
+            let c = s[i..].chars().next().expect("at a character boundary");
+            (c.is_uppercase(), word_char(c, in_word), c.len_utf8())
+        };
+        capital |= upper;
+        words += usize::from(word && !in_word);
+        if capital && words >= 2 {
+            return true;
         }
-        in_word = word_char;
+        in_word = word;
+        i += len;
     }
     false
 }
@@ -319,21 +326,90 @@ fn capitalised(t: &str) -> bool {
     }
 }
 
+/// Words → bits. A word of up to 16 bytes is keyed by its bytes packed into one number
+/// (no word holds a NUL byte, so padding with zeros is unambiguous): hashing and comparing
+/// that is a few instructions, where a string key costs a hash loop and a `memcmp` call.
+/// Names are looked up for most words of running text and most table cells.
+struct WordLists {
+    short: HashMap<u128, u8>,
+    /// Longer words, borrowed from the binary.
+    long: HashMap<&'static str, u8>,
+}
+
+impl WordLists {
+    const SHORT: usize = 16;
+
+    fn with_capacity(n: usize) -> WordLists {
+        WordLists {
+            short: HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
+        }
+    }
+
+    /// `word`'s bytes, with `map` applied to each, as a key; `None` if it is too long.
+    fn key(word: &str, map: impl Fn(u8) -> u8) -> Option<u128> {
+        let b = word.as_bytes();
+        if b.len() > Self::SHORT {
+            return None;
+        }
+        let mut k = [0; Self::SHORT];
+        for (k, &b) in k.iter_mut().zip(b) {
+            *k = map(b);
+        }
+        Some(u128::from_le_bytes(k))
+    }
+
+    fn add(&mut self, word: &'static str, bits: u8) {
+        match Self::key(word, |b| b) {
+            Some(k) => *self.short.entry(k).or_insert(0) |= bits,
+            None => *self.long.entry(word).or_insert(0) |= bits,
+        }
+    }
+
+    /// The bits of `word`, as written.
+    fn get(&self, word: &str) -> u8 {
+        match Self::key(word, |b| b) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        }
+        .copied()
+        .unwrap_or(0)
+    }
+
+    /// The bits of an ASCII `word` in lower case, without copying it; `None` for other
+    /// words.
+    fn get_ascii_lowercase(&self, word: &str) -> Option<u8> {
+        if !word.is_ascii() {
+            return None;
+        }
+        Some(match Self::key(word, |b| b.to_ascii_lowercase()) {
+            Some(k) => self.short.get(&k).copied().unwrap_or(0),
+            None => self.get(&word.to_ascii_lowercase()),
+        })
+    }
+}
+
 /// The lists a word is in: looked up in lower case without allocating for ordinary ASCII
 /// words; other words are lower-cased and also tried folded ("Zoë" → "zoe").
-fn lookup(lists: &HashMap<&'static str, u8>, w: &str) -> u8 {
-    let get = |l: &str| lists.get(l).copied().unwrap_or(0);
+fn lookup(lists: &WordLists, w: &str) -> u8 {
+    let get = |l: &str| lists.get(l);
+    if let Some(kinds) = lists.get_ascii_lowercase(w) {
+        return kinds;
+    }
     let mut buf = [0u8; 64];
-    if let Some(l) = super::ascii_lowercase(w, &mut buf) {
-        return get(l);
-    }
-    let l = w.to_lowercase();
-    let kinds = get(&l);
+    // Other words lower-cased, and also folded ("Zoë" → "zoe").
+    let kinds = match lower_into(w, false, &mut buf) {
+        Some(l) => get(l),
+        None => get(&w.to_lowercase()),
+    };
     if kinds == FIRST | LAST | WORD {
-        kinds
-    } else {
-        kinds | get(&fold(&l))
+        return kinds;
     }
+    kinds
+        | match lower_into(w, true, &mut buf) {
+            Some(f) => get(f),
+            None => get(&fold(&w.to_lowercase())),
+        }
 }
 
 /// A name found in text: its span and normalised form.
@@ -367,26 +443,61 @@ pub fn normalise(s: &str) -> String {
 
 /// ASCII-folds common Latin diacritics so "Zoë" also matches "zoe".
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ă' => 'a',
-            'ç' | 'ć' | 'č' => 'c',
-            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
-            'ł' => 'l',
-            'ñ' | 'ń' | 'ň' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => 'o',
-            'ś' | 'š' | 'ș' | 'ş' => 's',
-            'ț' | 'ţ' | 'ť' => 't',
-            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ź' | 'ż' | 'ž' => 'z',
-            'ğ' => 'g',
-            'đ' => 'd',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// [`fold`] of one character.
+fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' | 'ă' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ı' => 'i',
+        'ł' => 'l',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => 'o',
+        'ś' | 'š' | 'ș' | 'ş' => 's',
+        'ț' | 'ţ' | 'ť' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ğ' => 'g',
+        'đ' => 'd',
+        '’' => '\'',
+        other => other,
+    }
+}
+
+/// `f` of `w` in lower case (lower-cased on the stack when it fits).
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0; 64];
+    match lower_into(w, false, &mut buf) {
+        Some(l) => f(l),
+        None => f(&w.to_lowercase()),
+    }
+}
+
+/// `s` lower-cased as `str::to_lowercase` does (then [`fold`]ed, with `folded`), written
+/// into `buf`: no allocation. `None` when it does not fit, or holds a capital sigma (whose
+/// lower case depends on where it stands in the word, which `str::to_lowercase` sees).
+fn lower_into<'b>(s: &str, folded: bool, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    if s.is_ascii() {
+        // Folding changes no ASCII letter.
+        return super::ascii_lowercase(s, buf);
+    }
+    let mut n = 0;
+    for c in s.chars() {
+        if c == 'Σ' {
+            return None;
+        }
+        for l in c.to_lowercase() {
+            let l = if folded { fold_char(l) } else { l };
+            let end = n + l.len_utf8();
+            l.encode_utf8(buf.get_mut(n..end)?);
+            n = end;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
 }
 
 impl Names {
@@ -396,13 +507,10 @@ impl Names {
             (include_str!("data/surnames.txt"), LAST),
             (include_str!("data/name_words.txt"), WORD),
         ];
-        let mut map = HashMap::with_capacity_and_hasher(
-            lists.iter().map(|(l, _)| l.len() / 7).sum(),
-            Default::default(),
-        );
+        let mut map = WordLists::with_capacity(lists.iter().map(|(l, _)| l.len() / 7).sum());
         for (list, kind) in lists {
             for w in lines(list) {
-                *map.entry(w).or_insert(0) |= kind;
+                map.add(w, kind);
             }
         }
         let figures: HashSet<String> = load(include_str!("data/public_figures.txt"))
@@ -467,12 +575,12 @@ impl Names {
             "van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "bin", "bint", "al",
             "el", "ibn", "dos", "das", "del", "y", "ter", "ten", "mac", "ap",
         ];
-        let words: Vec<&str> = v.split_whitespace().collect();
-        let all_lower = v
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_lowercase);
-        for w in &words {
+        let all_lower = || {
+            v.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_lowercase)
+        };
+        for w in v.split_whitespace() {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             if w.is_empty() {
                 continue;
@@ -481,14 +589,15 @@ impl Names {
             // A lower-case word passes as a particle ("van", "bin") or, when the whole
             // value is lower case, as a known name.
             let passes = starts_upper
-                || PARTICLES.contains(&w.to_lowercase().as_str())
-                || (all_lower && self.kinds(w) & (FIRST | LAST) != 0);
+                || with_lower(w, |l| PARTICLES.contains(&l))
+                || (all_lower() && self.kinds(w) & (FIRST | LAST) != 0);
             if !passes {
                 return false;
             }
         }
-        if words.len() == 1 {
-            let w = words[0].trim_matches(|c: char| !c.is_alphanumeric());
+        let mut words = v.split_whitespace();
+        if let (Some(word), None) = (words.next(), words.next()) {
+            let w = word.trim_matches(|c: char| !c.is_alphanumeric());
             // Staff codes such as "MHa", "JIl", "KZh": two capitals then lower case.
             let len = w.chars().count();
             let mut c = w.chars();
@@ -503,7 +612,7 @@ impl Names {
             if len <= 3 && !known {
                 return false;
             }
-            if !known && everyday_word(&w.to_lowercase()) {
+            if !known && with_lower(w, everyday_word) {
                 return false;
             }
         }
@@ -512,11 +621,16 @@ impl Names {
 
     fn shape_ok(v: &str) -> bool {
         let v = v.trim();
-        if v.is_empty() || v.chars().count() > 80 {
-            return false;
+        // Not empty, at most 80 characters, a letter and no digit.
+        let (mut chars, mut letters) = (0, 0);
+        for c in v.chars() {
+            if c.is_ascii_digit() {
+                return false;
+            }
+            chars += 1;
+            letters += usize::from(c.is_alphabetic());
         }
-        let letters = v.chars().filter(|c| c.is_alphabetic()).count();
-        if letters == 0 || v.chars().any(|c| c.is_ascii_digit()) {
+        if chars > 80 || letters == 0 {
             return false;
         }
         // The placeholders below are short; lower-casing can shrink a character to a third
@@ -539,7 +653,7 @@ impl Names {
         // Every rule below reads two words or more ("Mrs Okafor", "Dear Amara", "Name:
         // Zofia", "Amara Nwosu") with a capital somewhere, and so does every figure ("Tom
         // Kitten"). Most table cells are one word or none: tell without listing the words.
-        if !text.chars().any(char::is_uppercase) || !two_words(text) {
+        if !capital_and_two_words(text) {
             return Found::default();
         }
         let toks = tokens(text);
@@ -612,10 +726,15 @@ impl Names {
         // Only the title and the "pupil's own first name" rules need the word in lower case,
         // and both need it capitalised: most words of running text are not, so skip the copy.
         let caps = capitalised(t.text);
-        let lower = if caps {
-            t.text.to_lowercase()
+        let mut buf = [0; 64];
+        let lowered;
+        let lower: &str = if !caps {
+            ""
+        } else if let Some(l) = lower_into(t.text, false, &mut buf) {
+            l
         } else {
-            String::new()
+            lowered = t.text.to_lowercase();
+            &lowered
         };
         // Looked up once: several rules below ask.
         let t_kinds = if caps { self.kinds(t.text) } else { 0 };
@@ -649,11 +768,7 @@ impl Names {
         };
 
         // 1. Title + name: "Mrs Okafor", "Mr D. Whitfield", "Dr Amara Nwosu".
-        if TITLES.contains(&lower.as_str())
-            && caps
-            && i + 1 < toks.len()
-            && gap_ok(&t, &toks[i + 1])
-        {
+        if TITLES.contains(&lower) && caps && i + 1 < toks.len() && gap_ok(&t, &toks[i + 1]) {
             let end = run(i + 1, 3);
             // The last word must be a real word, not just an initial.
             if end > i + 1
@@ -1051,7 +1166,7 @@ mod tests {
     }
 
     #[test]
-    fn two_words_counts_as_tokens_does() {
+    fn capital_and_two_words_counts_as_tokens_does() {
         for t in [
             "",
             "A",
@@ -1070,8 +1185,14 @@ mod tests {
             "ÉÉ ÉÉ",
             "1 2 3",
             "Y7 Y8",
+            "mrs okafor",
+            "ÉCOLE élève",
+            "école élève",
+            "x Y",
+            "7 O'Neil",
         ] {
-            assert_eq!(two_words(t), tokens(t).len() >= 2, "{t:?}");
+            let want = t.chars().any(char::is_uppercase) && tokens(t).len() >= 2;
+            assert_eq!(capital_and_two_words(t), want, "{t:?}");
         }
     }
 
@@ -1083,6 +1204,74 @@ mod tests {
         for f in names.figures.iter().filter(|f| f.contains(' ')) {
             assert!(tokens(f).len() >= 2, "figure {f:?}");
         }
+    }
+
+    #[test]
+    fn word_lists_answer_as_a_plain_map_does() {
+        let lists = [
+            (include_str!("data/first_names.txt"), FIRST),
+            (include_str!("data/surnames.txt"), LAST),
+            (include_str!("data/name_words.txt"), WORD),
+        ];
+        let mut plain: std::collections::HashMap<&str, u8> = Default::default();
+        let mut packed = WordLists::with_capacity(0);
+        for (list, kind) in lists {
+            for w in lines(list) {
+                *plain.entry(w).or_default() |= kind;
+                packed.add(w, kind);
+            }
+        }
+        let long = "abcdefghijklmnopqrstuvwxyz";
+        packed.add(long, LAST);
+        plain.insert(long, LAST);
+        let mut checked = 0;
+        for (w, bits) in plain.iter().filter(|(w, _)| w.is_ascii()).step_by(7) {
+            assert_eq!(packed.get(w), *bits, "{w}");
+            assert_eq!(lookup(&packed, &w.to_uppercase()), *bits, "{w}");
+            checked += 1;
+        }
+        assert!(checked > 1000);
+        assert_eq!(lookup(&packed, &long.to_uppercase()), LAST);
+        for absent in [
+            "",
+            "zzzzqx",
+            "okafo",
+            "okaforr",
+            "abcdefghijklmnopqrstuvwxy",
+        ] {
+            assert_eq!(
+                lookup(&packed, absent),
+                plain.get(absent).copied().unwrap_or(0)
+            );
+        }
+    }
+
+    #[test]
+    fn lower_into_lowers_as_the_standard_library_does() {
+        for w in [
+            "Okafor",
+            "ZOË",
+            "Łukasz",
+            "ŚWIĄTEK",
+            "İlkay",
+            "Nguyễn",
+            "O’Brien",
+            "ΟΔΥΣΣΕΥΣ",
+            "ß",
+            "",
+        ] {
+            let mut buf = [0; 64];
+            match lower_into(w, false, &mut buf) {
+                Some(l) => assert_eq!(l, w.to_lowercase(), "{w}"),
+                None => assert!(w.contains('Σ'), "{w}"),
+            }
+            match lower_into(w, true, &mut buf) {
+                Some(l) => assert_eq!(l, fold(&w.to_lowercase()), "{w}"),
+                None => assert!(w.contains('Σ'), "{w}"),
+            }
+        }
+        let long = "Ä".repeat(40);
+        assert_eq!(lower_into(&long, false, &mut [0; 64]), None, "does not fit");
     }
 
     #[test]

@@ -192,8 +192,9 @@ pub struct Keywords {
     /// Reports every occurrence of every pattern (overlapping), in any ASCII case.
     all: AhoCorasick,
     pub patterns: Vec<KeywordPattern>,
-    /// Every word of every list holds an ASCII letter, so text without one holds none.
-    pub all_have_letters: bool,
+    /// Every word of every list holds a run of at least this many ASCII letters, so text
+    /// without such a run holds none ("7A", "LS1 4AB" and "A123456789012" skip the search).
+    pub letter_run: usize,
 }
 
 /// A keyword found: pattern index, start, end.
@@ -236,9 +237,11 @@ impl Keywords {
                 add(KeywordKind::Strong, &r.category, false, s.to_lowercase());
             }
         }
-        let all_have_letters = patterns
+        let letter_run = patterns
             .iter()
-            .all(|p| p.word.bytes().any(|b| b.is_ascii_alphabetic()));
+            .map(|p| longest_letter_run(&p.word))
+            .min()
+            .unwrap_or(0);
         let all = AhoCorasickBuilder::new()
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
@@ -248,7 +251,7 @@ impl Keywords {
         Keywords {
             all,
             patterns,
-            all_have_letters,
+            letter_run,
         }
     }
 
@@ -289,6 +292,28 @@ impl Keywords {
             });
         }
     }
+}
+
+/// Whether `text` holds a run of `n` ASCII letters or more. The keywords match in any
+/// ASCII case, so a letter of a keyword only ever matches an ASCII letter of the text: a
+/// keyword fits only in text with runs as long as its own.
+pub fn has_letter_run(text: &str, n: usize) -> bool {
+    let mut run = 0;
+    for b in text.bytes() {
+        run = if b.is_ascii_alphabetic() { run + 1 } else { 0 };
+        if run >= n {
+            return true;
+        }
+    }
+    n == 0
+}
+
+/// The length of the longest run of ASCII letters in `word`.
+fn longest_letter_run(word: &str) -> usize {
+    (0..=word.len())
+        .take_while(|&n| has_letter_run(word, n))
+        .last()
+        .unwrap_or(0)
 }
 
 /// The fewest bytes a pattern can match (0 if that cannot be told), so that text shorter
