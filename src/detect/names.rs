@@ -468,6 +468,16 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Whether `w` in lower case is one of the [`TITLES`]. They are ASCII: an ASCII word is
+/// compared as it is, in any case, with no copy.
+fn is_title(w: &str) -> bool {
+    if w.is_ascii() {
+        TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    } else {
+        with_lower(w, |l| TITLES.contains(&l))
+    }
+}
+
 /// `f` of `w` in lower case (lower-cased on the stack when it fits).
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0; 64];
@@ -723,19 +733,7 @@ impl Names {
         known: Option<&dyn KnownNames>,
     ) -> Option<(FoundName, usize)> {
         let t = toks[i];
-        // Only the title and the "pupil's own first name" rules need the word in lower case,
-        // and both need it capitalised: most words of running text are not, so skip the copy.
         let caps = capitalised(t.text);
-        let mut buf = [0; 64];
-        let lowered;
-        let lower: &str = if !caps {
-            ""
-        } else if let Some(l) = lower_into(t.text, false, &mut buf) {
-            l
-        } else {
-            lowered = t.text.to_lowercase();
-            &lowered
-        };
         // Looked up once: several rules below ask.
         let t_kinds = if caps { self.kinds(t.text) } else { 0 };
         let t_first = t_kinds & FIRST != 0;
@@ -768,7 +766,7 @@ impl Names {
         };
 
         // 1. Title + name: "Mrs Okafor", "Mr D. Whitfield", "Dr Amara Nwosu".
-        if TITLES.contains(&lower) && caps && i + 1 < toks.len() && gap_ok(&t, &toks[i + 1]) {
+        if caps && is_title(t.text) && i + 1 < toks.len() && gap_ok(&t, &toks[i + 1]) {
             let end = run(i + 1, 3);
             // The last word must be a real word, not just an initial.
             if end > i + 1
@@ -872,7 +870,7 @@ impl Names {
                 && capitalised(next)
                 && self.kinds(next) & (LAST | WORD) == LAST
                 && t_kinds & WORD == 0
-                && !lower.split('-').any(everyday_word)
+                && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
                 return Some((make(i, i + 2, true), i + 2));
             }
