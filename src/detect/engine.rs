@@ -205,11 +205,38 @@ struct Pending {
     subject: Option<u64>,
 }
 
+/// Finds per category while a file is read. A file has a handful of categories and every
+/// find is counted, so a short list (strings compared by length first) serves better
+/// than a sorted map; the report gets the sorted map.
+#[derive(Default)]
+struct Tally(Vec<(String, u64)>);
+
+impl Tally {
+    fn add(&mut self, category: &str, n: u64) {
+        match self.0.iter_mut().find(|(k, _)| k == category) {
+            Some((_, count)) => *count += n,
+            None => self.0.push((category.to_string(), n)),
+        }
+    }
+
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    fn into_map(self) -> BTreeMap<String, u64> {
+        self.0.into_iter().collect()
+    }
+}
+
 #[derive(Default)]
 struct FileState {
     path: String,
     format: &'static str,
-    categories: BTreeMap<String, u64>,
+    categories: Tally,
     findings: Vec<Finding>,
     subjects: HashSet<u64>,
     /// Normalised header row per sheet ("" for CSV).
@@ -278,12 +305,7 @@ impl FileState {
     /// Counts one finding of `category`, and lists it (made by `finding`) while the list
     /// has room.
     fn tally(&mut self, category: &str, finding: impl FnOnce() -> Finding) {
-        match self.categories.get_mut(category) {
-            Some(n) => *n += 1,
-            None => {
-                self.categories.insert(category.to_string(), 1);
-            }
-        }
+        self.categories.add(category, 1);
         if self.findings.len() < MAX_FINDINGS {
             self.findings.push(finding());
         }
@@ -293,14 +315,16 @@ impl FileState {
         if self.anchors.back() != Some(&self.index) {
             self.anchors.push_back(self.index);
         }
-        if let Some(r) = record {
-            if self.anchored_records.insert(*r) {
-                self.anchored_order.push_back(*r);
-                if self.anchored_order.len() > RECENT_RECORDS
-                    && let Some(old) = self.anchored_order.pop_front()
-                {
-                    self.anchored_records.remove(&old);
-                }
+        // A record already anchored has had its subject counted (the set of subjects only
+        // grows), so only a newly anchored one is counted.
+        if let Some(r) = record
+            && self.anchored_records.insert(*r)
+        {
+            self.anchored_order.push_back(*r);
+            if self.anchored_order.len() > RECENT_RECORDS
+                && let Some(old) = self.anchored_order.pop_front()
+            {
+                self.anchored_records.remove(&old);
             }
             self.subject(hash_of(("row", r)));
         }
@@ -667,7 +691,7 @@ impl Visitor for Analyzer<'_> {
         let has_personal = st.categories.keys().any(|k| !super::is_sensitive(k));
         for (cat, (n, first)) in std::mem::take(&mut st.untied) {
             if has_personal && st.strong.contains(cat) {
-                *st.categories.entry(cat.to_string()).or_default() += n;
+                st.categories.add(cat, n);
                 if st.findings.len() < MAX_FINDINGS {
                     st.findings.push(first);
                 }
@@ -694,7 +718,7 @@ impl Visitor for Analyzer<'_> {
             format: st.format.to_string(),
             personal_data,
             special_category,
-            categories: st.categories,
+            categories: st.categories.into_map(),
             subjects,
             findings: st.findings,
         });
@@ -977,7 +1001,7 @@ impl Validator {
 
 /// Role mailboxes (office@, admin@…) do not identify a person.
 fn role_mailbox(email: &str) -> bool {
-    let local = email.split('@').next().unwrap_or("").to_lowercase();
+    let local = email.split('@').next().unwrap_or("");
     const ROLES: &[&str] = &[
         "office",
         "admin",
@@ -1034,6 +1058,12 @@ fn role_mailbox(email: &str) -> bool {
         "dataprotection",
         "privacy",
     ];
+    // The roles are ASCII: an ASCII name is compared in any case, without a copy.
+    if local.is_ascii() {
+        let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
+        return ROLES.iter().any(|r| r.eq_ignore_ascii_case(base));
+    }
+    let local = local.to_lowercase();
     let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
     ROLES.contains(&base)
 }
@@ -1126,6 +1156,12 @@ mod tests {
     fn role_mailboxes_are_not_people() {
         assert!(role_mailbox("office@oakfield.sch.uk"));
         assert!(role_mailbox("Admin2@x.org"));
+        assert!(role_mailbox("KITCHEN@x.org"));
+        assert!(
+            role_mailbox("\u{212A}itchen@x.org"),
+            "Kelvin sign lower-cases to k"
+        );
+        assert!(!role_mailbox("kitchens@x.org"));
         assert!(!role_mailbox("j.whitfield@oakfield.sch.uk"));
     }
 }

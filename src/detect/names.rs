@@ -306,6 +306,13 @@ fn label_mark(s: &str, at: usize) -> bool {
 }
 
 fn capitalised(t: &str) -> bool {
+    // ASCII (most words): a capital and at least one more character; every other ASCII
+    // letter is either lower case or a capital, which the general rule below accepts.
+    match t.as_bytes().first() {
+        Some(b) if b.is_ascii() && !b.is_ascii_uppercase() => return false,
+        _ if t.is_ascii() => return t.len() >= 2,
+        _ => {}
+    }
     let mut c = t.chars();
     match c.next() {
         Some(f) if f.is_uppercase() => {
@@ -1201,6 +1208,27 @@ mod tests {
         let names = Names::bundled();
         for f in names.figures.iter().filter(|f| f.contains(' ')) {
             assert!(tokens(f).len() >= 2, "figure {f:?}");
+        }
+    }
+
+    #[test]
+    fn capitalised_as_specified() {
+        // The rule as written for any text: a capital first, then more characters, with
+        // some lower case or no letter that is neither case.
+        let spec = |t: &str| {
+            let mut c = t.chars();
+            c.next().is_some_and(char::is_uppercase) && {
+                let rest: Vec<char> = c.collect();
+                !rest.is_empty()
+                    && (rest.iter().any(|c| c.is_lowercase())
+                        || rest.iter().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+            }
+        };
+        for t in [
+            "", "A", "Ab", "AB", "A1", "a", "aB", "O'Brien", "McDonald", "OKAFOR", "Zoë", "ZOË",
+            "Éva", "É", "É1", "Ab-", "A 漢", "漢字", "Ǆa",
+        ] {
+            assert_eq!(capitalised(t), spec(t), "{t:?}");
         }
     }
 
