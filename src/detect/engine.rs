@@ -698,8 +698,7 @@ impl Visitor for Analyzer<'_> {
             }
         }
         let personal_data = st.categories.keys().any(|k| !super::is_sensitive(k));
-        let special_category =
-            personal_data && st.categories.keys().any(|k| super::is_sensitive(k));
+        let special_category = personal_data && st.categories.keys().any(super::is_sensitive);
         if !personal_data {
             // Sensitive words with no person are not personal data.
             st.categories.clear();
