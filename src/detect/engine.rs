@@ -1099,6 +1099,18 @@ fn month_number(s: &str) -> Option<u32> {
 
 pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
     let v = v.trim();
+    // The usual form in exports, "11/03/2014" (or with '.' or '-'), read directly: what
+    // the general reading below gives it, without splitting.
+    if let &[d1, d2, s1, m1, m2, s2, y1, y2, y3, y4] = v.as_bytes()
+        && [s1, s2].iter().all(|s| matches!(s, b'/' | b'.' | b'-'))
+        && [d1, d2, m1, m2, y1, y2, y3, y4]
+            .iter()
+            .all(u8::is_ascii_digit)
+    {
+        let n = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+        let year = i32::try_from(n(&[y1, y2, y3, y4])).ok()?;
+        return chrono::NaiveDate::from_ymd_opt(year, n(&[m1, m2]), n(&[d1, d2]));
+    }
     let mut pieces = v.split(['/', '.', '-', ' ', ',']).filter(|p| !p.is_empty());
     let parts = [pieces.next()?, pieces.next()?, pieces.next()?];
     if pieces.next().is_some() {
@@ -1139,6 +1151,31 @@ pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_usual_date_form_reads_as_the_general_reading_does() {
+        // The general reading, with the quick form's input padded so it takes that path.
+        let general = |s: &str| parse_date(&format!(" {s},"));
+        for s in [
+            "11/03/2014",
+            "31/12/1999",
+            "29/02/2012",
+            "29/02/2013",
+            "00/01/2010",
+            "01/13/2010",
+            "10-07-2016",
+            "10.07.2016",
+            "10/07-2016",
+            "07/11/0000",
+            "99/99/9999",
+        ] {
+            assert_eq!(parse_date(s), general(s), "{s}");
+        }
+        assert_eq!(
+            general("11/03/2014").map(|d| d.to_string()).as_deref(),
+            Some("2014-03-11")
+        );
+    }
 
     #[test]
     fn dates_parse_in_uk_forms() {

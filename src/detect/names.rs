@@ -241,8 +241,13 @@ fn word_char(c: char, in_word: bool) -> bool {
 /// Whether `s` holds a capital letter and two [`tokens`] or more (a token starts at a
 /// letter that does not continue a word). One pass, ASCII byte by byte.
 fn capital_and_two_words(s: &str) -> bool {
-    let (mut capital, mut in_word, mut words) = (false, false, 0);
     let b = s.as_bytes();
+    // Most table cells have no capital at all (dates, numbers, e-mail addresses): a quick
+    // look first, for an ASCII capital or any other character (which may be one).
+    if !b.iter().any(|&c| c.is_ascii_uppercase() || !c.is_ascii()) {
+        return false;
+    }
+    let (mut capital, mut in_word, mut words) = (false, false, 0);
     let mut i = 0;
     while i < b.len() {
         let (upper, word, len) = if b[i].is_ascii() {
@@ -705,16 +710,11 @@ impl Names {
         // Case-insensitive matching on the text as it is; "Mr. Fox" is also tried without
         // its full stops.
         // Every such figure is two words or more: a text without a space holds none.
-        if !text.contains(' ') {
+        if !text.as_bytes().contains(&b' ') {
             return out;
         }
-        let without_stops;
-        let mut texts = vec![text];
-        if has_abbreviation(text) {
-            without_stops = text.replace('.', "");
-            texts.push(&without_stops);
-        }
-        for t in texts {
+        let without_stops = has_abbreviation(text).then(|| text.replace('.', ""));
+        for t in std::iter::once(text).chain(without_stops.as_deref()) {
             for m in self.figure_ac.for_text(t).find_iter(t) {
                 let before = t[..m.start()].chars().last();
                 let after = t[m.end()..].chars().next();

@@ -24,6 +24,17 @@ impl Compact {
             buf: [0; Self::MAX],
             len: 0,
         };
+        // Candidates are ASCII (the patterns match ASCII): byte by byte.
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                if drop(char::from(b)) {
+                    continue;
+                }
+                *c.buf.get_mut(c.len)? = b.to_ascii_uppercase();
+                c.len += 1;
+            }
+            return Some(c);
+        }
         for ch in s.chars().filter(|&ch| !drop(ch)) {
             if !ch.is_ascii() || c.len == Self::MAX {
                 return None;
