@@ -38,6 +38,8 @@ const MAX_PENDING: usize = 20_000;
 const MAX_SUBJECTS: usize = 50_000;
 /// Recent anchored table records remembered (rows are read in order).
 const RECENT_RECORDS: usize = 256;
+/// Columns whose last header is remembered by position (wider tables still work, by look-up).
+const MAX_COLUMNS: usize = 1024;
 
 pub struct Detector {
     ids: Vec<Identifier>,
@@ -258,6 +260,9 @@ struct FileState {
     untied: BTreeMap<&'static str, (u64, Finding)>,
     /// Normalised column headers, cached per raw header.
     header_cache: HashMap<String, Rc<HeaderInfo>>,
+    /// The header last seen in each column and what it says: a table's cells come row
+    /// after row, each with its column's header, so this answers without hashing.
+    column_headers: Vec<Option<(String, Rc<HeaderInfo>)>>,
     strong: HashSet<&'static str>,
     /// Title + surname mentions, held until the end: (surname, name, index, record,
     /// location, excerpt).
@@ -518,12 +523,30 @@ impl Visitor for Analyzer<'_> {
         st.resolve_ready(&record, false);
         // Every cell carries its column's header: work out what each header says once.
         let info: Option<Rc<HeaderInfo>> = seg.header.map(|h| {
-            if let Some(info) = st.header_cache.get(h) {
+            let col = match seg.location {
+                Location::Cell { col, .. } if (col as usize) < MAX_COLUMNS => Some(col as usize),
+                _ => None,
+            };
+            if let Some(Some((header, info))) = col.and_then(|c| st.column_headers.get(c))
+                && header == h
+            {
                 return info.clone();
             }
-            let info = Rc::new(HeaderInfo::new(det, h));
-            if st.header_cache.len() < 4096 {
-                st.header_cache.insert(h.to_string(), info.clone());
+            let info = match st.header_cache.get(h) {
+                Some(info) => info.clone(),
+                None => {
+                    let info = Rc::new(HeaderInfo::new(det, h));
+                    if st.header_cache.len() < 4096 {
+                        st.header_cache.insert(h.to_string(), info.clone());
+                    }
+                    info
+                }
+            };
+            if let Some(c) = col {
+                if st.column_headers.len() <= c {
+                    st.column_headers.resize(c + 1, None);
+                }
+                st.column_headers[c] = Some((h.to_string(), info.clone()));
             }
             info
         });
