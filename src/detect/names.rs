@@ -338,8 +338,9 @@ fn capitalised(t: &str) -> bool {
     }
 }
 
-/// Words → bits. A word of up to 16 bytes is keyed by its bytes packed into one number
-/// (no word holds a NUL byte, so padding with zeros is unambiguous): hashing and comparing
+/// Words → bits. A word of up to 16 bytes is keyed by its bytes packed into one number,
+/// padded with zeros (a word holding a NUL byte goes with the long words, so padding
+/// is unambiguous): hashing and comparing
 /// that is a few instructions, where a string key costs a hash loop and a `memcmp` call.
 /// Names are looked up for most words of running text and most table cells.
 struct WordLists {
@@ -358,7 +359,8 @@ impl WordLists {
         }
     }
 
-    /// `word`'s bytes, with `map` applied to each, as a key; `None` if it is too long.
+    /// `word`'s bytes, with `map` applied to each, as a key; `None` if it is too long or
+    /// holds a NUL byte.
     fn key(word: &str, map: impl Fn(u8) -> u8) -> Option<u128> {
         let b = word.as_bytes();
         if b.len() > Self::SHORT {
@@ -366,6 +368,9 @@ impl WordLists {
         }
         let mut k = [0; Self::SHORT];
         for (k, &b) in k.iter_mut().zip(b) {
+            if b == 0 {
+                return None;
+            }
             *k = map(b);
         }
         Some(u128::from_le_bytes(k))
@@ -1258,9 +1263,12 @@ mod tests {
         }
         assert!(checked > 1000);
         assert_eq!(lookup(&packed, &long.to_uppercase()), LAST);
+        assert!(plain.contains_key("ann"), "a listed name");
         for absent in [
             "",
             "zzzzqx",
+            "ann\0",
+            "a\0nn",
             "okafo",
             "okaforr",
             "abcdefghijklmnopqrstuvwxy",
