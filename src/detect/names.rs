@@ -338,9 +338,8 @@ fn capitalised(t: &str) -> bool {
     }
 }
 
-/// Words → bits. A word of up to 16 bytes is keyed by its bytes packed into one number,
-/// padded with zeros (a word holding a NUL byte goes with the long words, so padding
-/// is unambiguous): hashing and comparing
+/// Words → bits. A word of up to 15 bytes is keyed by its bytes and its length packed
+/// into one number: hashing and comparing
 /// that is a few instructions, where a string key costs a hash loop and a `memcmp` call.
 /// Names are looked up for most words of running text and most table cells.
 struct WordLists {
@@ -350,7 +349,8 @@ struct WordLists {
 }
 
 impl WordLists {
-    const SHORT: usize = 16;
+    /// The longest word kept in `short`.
+    const SHORT: usize = 15;
 
     fn with_capacity(n: usize) -> WordLists {
         WordLists {
@@ -359,20 +359,18 @@ impl WordLists {
         }
     }
 
-    /// `word`'s bytes, with `map` applied to each, as a key; `None` if it is too long or
-    /// holds a NUL byte.
+    /// `word`'s bytes, with `map` applied to each, and its length (in the last byte) as
+    /// a key; `None` if it is too long.
     fn key(word: &str, map: impl Fn(u8) -> u8) -> Option<u128> {
         let b = word.as_bytes();
         if b.len() > Self::SHORT {
             return None;
         }
-        let mut k = [0; Self::SHORT];
+        let mut k = [0; 16];
         for (k, &b) in k.iter_mut().zip(b) {
-            if b == 0 {
-                return None;
-            }
             *k = map(b);
         }
+        k[15] = b.len() as u8;
         Some(u128::from_le_bytes(k))
     }
 
@@ -514,6 +512,11 @@ fn lower_into<'b>(s: &str, folded: bool, buf: &'b mut [u8; 64]) -> Option<&'b st
     }
     let mut n = 0;
     for c in s.chars() {
+        if c.is_ascii() {
+            *buf.get_mut(n)? = (c as u8).to_ascii_lowercase();
+            n += 1;
+            continue;
+        }
         if c == 'Σ' {
             return None;
         }
