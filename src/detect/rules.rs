@@ -310,9 +310,9 @@ pub fn has_letter_run(text: &str, n: usize) -> bool {
 
 /// The length of the longest run of ASCII letters in `word`.
 fn longest_letter_run(word: &str) -> usize {
-    (0..=word.len())
-        .take_while(|&n| has_letter_run(word, n))
-        .last()
+    word.split(|c: char| !c.is_ascii_alphabetic())
+        .map(str::len)
+        .max()
         .unwrap_or(0)
 }
 
@@ -379,6 +379,19 @@ mod tests {
     }
 
     /// One overlapping pass finds what a leftmost-longest search of each list finds.
+    #[test]
+    fn letter_runs_are_measured_in_ascii_letters() {
+        assert_eq!(longest_letter_run("fgm"), 3);
+        assert_eq!(longest_letter_run("pupil premium"), 7);
+        assert_eq!(longest_letter_run("ehcp*"), 4);
+        assert_eq!(longest_letter_run("naïve"), 3);
+        assert_eq!(longest_letter_run("42"), 0);
+        for w in ["fgm", "pupil premium", "naïve"] {
+            assert!(has_letter_run(w, longest_letter_run(w)));
+            assert!(!has_letter_run(w, longest_letter_run(w) + 1));
+        }
+    }
+
     #[test]
     fn keywords_found_as_separate_searches_would() {
         let rules = parse().keywords;
