@@ -1080,14 +1080,17 @@ fn role_mailbox(email: &str) -> bool {
         "dataprotection",
         "privacy",
     ];
-    // The roles are ASCII: an ASCII name is compared in any case, without a copy.
-    if local.is_ascii() {
-        let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
-        return ROLES.iter().any(|r| r.eq_ignore_ascii_case(base));
-    }
-    let local = local.to_lowercase();
+    // The roles are lower-case ASCII, so an ASCII name is compared in any case, without a
+    // copy; another is lower-cased first.
+    let lowered;
+    let local = if local.is_ascii() {
+        local
+    } else {
+        lowered = local.to_lowercase();
+        &lowered
+    };
     let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
-    ROLES.contains(&base)
+    ROLES.iter().any(|r| r.eq_ignore_ascii_case(base))
 }
 
 /// Today's date, read once (reading the local time zone for every date found is slow).

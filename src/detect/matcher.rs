@@ -267,24 +267,23 @@ impl Lease<'_> {
         which: &Which,
         mut found: impl FnMut(usize, usize),
     ) {
-        let search = self.search;
-        let regex = search.each[i].get_or_init(|| OneRegex::new(&search.patterns[i]));
-        // No pattern here matches the empty string (its shortest match is at least one
-        // byte), so each search may start where the last match ended, and none is needed
-        // once fewer bytes are left than the pattern's shortest match: in a table cell
-        // the match usually ends the text.
-        let min_len = search.min_len[i];
-        let (fwd, rev) = self.caches().each[i]
-            .get_or_insert_with(|| (regex.fwd.create_cache(), regex.rev.create_cache()));
-        let bytes = text.as_bytes();
         if which.bits & 1 << i == 0 {
             return;
         }
+        let search = self.search;
+        let regex = search.each[i].get_or_init(|| OneRegex::new(&search.patterns[i]));
+        let (fwd, rev) = self.caches().each[i]
+            .get_or_insert_with(|| (regex.fwd.create_cache(), regex.rev.create_cache()));
+        let bytes = text.as_bytes();
         if which.several & 1 << i == 0 {
             let end = which.end[i];
             found(regex.start(rev, bytes, 0, end), end);
             return;
         }
+        // No pattern here matches the empty string (its shortest match is at least one
+        // byte), so each search may start where the last match ended, and none is needed
+        // once fewer bytes are left than the pattern's shortest match.
+        let min_len = search.min_len[i];
         let mut at = 0;
         while bytes.len() - at >= min_len {
             let Some(end) = regex.end(fwd, bytes, at) else {
