@@ -14,7 +14,9 @@
 //! The first pass also sees where matches end. When all of a pattern's matches end at
 //! the same place (a table cell holding one identifier), its leftmost match is the one
 //! that starts earliest and ends there, and nothing can follow it: only the reverse DFA
-//! needs to run, to find that start.
+//! needs to run, to find that start. A pattern whose matches are all equally long (a UPN
+//! is 13 bytes, a ULN 10) needs no reverse DFA at all: its match starts that many bytes
+//! before its end.
 //!
 //! The loops that walk the DFAs are written here, byte by byte, rather than through the
 //! crate's general search routines: on a dozen bytes those spend more on setting up than
@@ -48,6 +50,8 @@ pub struct PatternSearch {
     each: Vec<OnceLock<OneRegex>>,
     /// The fewest bytes each pattern can match.
     min_len: Vec<usize>,
+    /// The length of every match of each pattern, when all are equally long.
+    fixed_len: Vec<Option<usize>>,
     /// Caches given back by threads that finished a file.
     spare: Mutex<Vec<Caches>>,
 }
@@ -170,6 +174,10 @@ impl PatternSearch {
             set,
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
             min_len,
+            fixed_len: patterns
+                .iter()
+                .map(|p| super::rules::fixed_len(p))
+                .collect(),
             spare: Mutex::new(Vec::new()),
         })
     }
@@ -189,6 +197,8 @@ impl PatternSearch {
         Lease {
             search: self,
             caches: Some(caches),
+            ends: [0; MAX_PATTERNS],
+            pass: 0,
         }
     }
 }
@@ -198,6 +208,12 @@ pub struct Lease<'a> {
     search: &'a PatternSearch,
     /// Always `Some` until dropped.
     caches: Option<Caches>,
+    /// Where a match of each pattern ends, as the last [`Lease::which`] saw (valid for the
+    /// patterns its answer names). Kept here rather than in each answer, which would have
+    /// to clear it every time.
+    ends: [usize; MAX_PATTERNS],
+    /// How many times `which` has run: an answer is only good until the next one.
+    pass: u64,
 }
 
 impl Drop for Lease<'_> {
@@ -218,11 +234,17 @@ impl Lease<'_> {
     /// The patterns that match somewhere in `text`, and where their matches end.
     pub fn which(&mut self, text: &str) -> Which {
         let set = &self.search.set;
-        let cache = &mut self.caches().set;
+        let cache = &mut self
+            .caches
+            .as_mut()
+            .expect("caches are held until the lease is dropped")
+            .set;
+        self.pass += 1;
+        let ends = &mut self.ends;
         let mut which = Which {
             bits: 0,
-            end: [0; MAX_PATTERNS],
             several: 0,
+            pass: self.pass,
         };
         // Every match state says which patterns have a match ending here.
         let mut seen = |cache: &Cache, sid: LazyStateID, end: usize| {
@@ -231,8 +253,8 @@ impl Lease<'_> {
                 let bit = 1 << p;
                 if which.bits & bit == 0 {
                     which.bits |= bit;
-                    which.end[p] = end;
-                } else if which.end[p] != end {
+                    ends[p] = end;
+                } else if ends[p] != end {
                     which.several |= bit;
                 }
             }
@@ -259,7 +281,7 @@ impl Lease<'_> {
 
     /// Calls `found(start, end)` for each match of pattern `i` in `text`, leftmost first,
     /// never overlapping (as `regex::Regex::find_iter`). `which` is what [`Lease::which`]
-    /// said of the same text.
+    /// said of the same text, in its latest pass.
     pub fn find_each(
         &mut self,
         i: usize,
@@ -270,14 +292,25 @@ impl Lease<'_> {
         if which.bits & 1 << i == 0 {
             return;
         }
+        debug_assert_eq!(which.pass, self.pass, "an answer of the latest pass");
+        // Where the first match ends: where every match ends, unless there are several.
+        let first_end = self.ends[i];
         let search = self.search;
+        let fixed = search.fixed_len[i];
+        if which.several & 1 << i == 0
+            && let Some(n) = fixed
+        {
+            // Every match of this pattern is `n` bytes long: the one ending here starts `n`
+            // bytes before, with no scan at all.
+            found(first_end - n, first_end);
+            return;
+        }
         let regex = search.each[i].get_or_init(|| OneRegex::new(&search.patterns[i]));
         let (fwd, rev) = self.caches().each[i]
             .get_or_insert_with(|| (regex.fwd.create_cache(), regex.rev.create_cache()));
         let bytes = text.as_bytes();
         if which.several & 1 << i == 0 {
-            let end = which.end[i];
-            found(regex.start(rev, bytes, 0, end), end);
+            found(regex.start(rev, bytes, 0, first_end), first_end);
             return;
         }
         // No pattern here matches the empty string (its shortest match is at least one
@@ -289,7 +322,11 @@ impl Lease<'_> {
             let Some(end) = regex.end(fwd, bytes, at) else {
                 break;
             };
-            found(regex.start(rev, bytes, at, end), end);
+            let start = match fixed {
+                Some(n) => end - n,
+                None => regex.start(rev, bytes, at, end),
+            };
+            found(start, end);
             at = end.max(at + 1);
         }
     }
@@ -299,10 +336,11 @@ impl Lease<'_> {
 pub struct Which {
     /// Bit `i` set: pattern `i` matches somewhere.
     pub bits: u64,
-    /// Where a match of pattern `i` ends (the first end seen).
-    end: [usize; MAX_PATTERNS],
-    /// Bit `i` set: pattern `i` has matches ending in more than one place.
+    /// Bit `i` set: pattern `i` has matches ending in more than one place (where the
+    /// first one ends, the lease keeps).
     several: u64,
+    /// Which pass of the lease this is.
+    pass: u64,
 }
 
 /// The indexes of the bits set in `bits`, lowest first.

@@ -40,6 +40,8 @@ struct FigureSearch {
     nfa: aho_corasick::AhoCorasick,
     dfa: std::sync::OnceLock<aho_corasick::AhoCorasick>,
     searched: std::sync::atomic::AtomicUsize,
+    /// The length in bytes of the shortest figure.
+    min_len: usize,
 }
 
 impl FigureSearch {
@@ -47,8 +49,10 @@ impl FigureSearch {
     const DFA_AFTER: usize = 2 << 20;
 
     fn new(words: Vec<String>) -> FigureSearch {
+        let nfa = Self::build(&words, aho_corasick::AhoCorasickKind::ContiguousNFA);
         FigureSearch {
-            nfa: Self::build(&words, aho_corasick::AhoCorasickKind::ContiguousNFA),
+            min_len: nfa.min_pattern_len(),
+            nfa,
             words,
             dfa: std::sync::OnceLock::new(),
             searched: 0.into(),
@@ -235,7 +239,14 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
 
 /// Whether `c` belongs to a word: a letter, or an apostrophe or hyphen inside one.
 fn word_char(c: char, in_word: bool) -> bool {
-    c.is_alphabetic() || ((c == '\'' || c == '’' || c == '-') && in_word)
+    letter(c) || ((c == '\'' || c == '’' || c == '-') && in_word)
+}
+
+/// `char::is_alphabetic`, answered at once for the punctuation of running text (curly
+/// quotes, dashes, ellipses: the General Punctuation block holds no letter), which the
+/// standard library looks up in its tables.
+fn letter(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic()
 }
 
 /// Whether `s` holds a capital letter and two [`tokens`] or more (a token starts at a
@@ -723,6 +734,10 @@ impl Names {
         }
         let without_stops = has_abbreviation(text).then(|| text.replace('.', ""));
         for t in std::iter::once(text).chain(without_stops.as_deref()) {
+            // Text shorter than every figure holds none ("LS1 4AB").
+            if t.len() < self.figure_ac.min_len {
+                continue;
+            }
             for m in self.figure_ac.for_text(t).find_iter(t) {
                 let before = t[..m.start()].chars().last();
                 let after = t[m.end()..].chars().next();
@@ -1086,6 +1101,13 @@ fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_as_the_standard_library_says() {
+        for c in (0..=0x3000).filter_map(char::from_u32) {
+            assert_eq!(letter(c), c.is_alphabetic(), "{c:?} (U+{:04X})", c as u32);
+        }
+    }
 
     #[test]
     fn tokens_split_words_and_drop_possessives() {

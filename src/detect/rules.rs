@@ -325,6 +325,17 @@ pub fn minimum_len(pattern: &str) -> usize {
         .unwrap_or(0)
 }
 
+/// The length in bytes of every match of `pattern`, when all its matches are equally long
+/// (a UPN is always 13 bytes); `None` when they vary or the pattern cannot be read.
+pub fn fixed_len(pattern: &str) -> Option<usize> {
+    let hir = regex_syntax::parse(pattern).ok()?;
+    let p = hir.properties();
+    match (p.minimum_len(), p.maximum_len()) {
+        (Some(min), Some(max)) if min == max => Some(min),
+        _ => None,
+    }
+}
+
 /// The identifier rules, each compiled when first used.
 pub fn identifiers(rules: &[IdentifierRule]) -> Vec<Identifier> {
     rules.iter().cloned().map(Identifier::new).collect()
@@ -361,6 +372,15 @@ pub fn columns(rules: &[ColumnRule]) -> HashMap<String, ColumnKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_len_only_when_every_match_is_as_long() {
+        assert_eq!(fixed_len(r"(?i-u:\b[A-Z][0-9]{12}\b)"), Some(13));
+        assert_eq!(fixed_len(r"(?-u:\b[0-9]{3}[ -]?[0-9]{3}\b)"), None);
+        assert_eq!(fixed_len("ab|cd"), Some(2));
+        assert_eq!(fixed_len("a+"), None);
+        assert_eq!(fixed_len("(unclosed"), None);
+    }
 
     #[test]
     fn minimum_len_is_the_shortest_possible_match() {

@@ -287,7 +287,7 @@ impl<'v> Emitter<'v> {
         is_header: bool,
         record: Option<u64>,
     ) {
-        let text = text.trim();
+        let text = trim(text);
         if text.is_empty() {
             return;
         }
@@ -308,6 +308,18 @@ impl<'v> Emitter<'v> {
                 record,
             });
         }
+    }
+}
+
+/// `str::trim`, with ASCII spaces taken off byte by byte first: table cells and lines
+/// rarely start or end with any other kind of space. (The vertical tab is a space to
+/// `str::trim` but not to `trim_ascii`.)
+fn trim(text: &str) -> &str {
+    let t = text.trim_ascii();
+    let plain = |b: &u8| b.is_ascii() && *b != 0x0b;
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(z)) if plain(a) && plain(z) => t,
+        _ => t.trim(),
     }
 }
 
@@ -338,6 +350,40 @@ pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_as_the_standard_library_does() {
+        for t in [
+            "",
+            " ",
+            "  a b  ",
+            "\u{a0}Zoë\u{2003}",
+            " \u{3000}x",
+            "x\u{85}",
+            "\t\n\x0c7\r",
+            "é",
+            "\u{a0}",
+            "a\u{200b}",
+            "\x0b1\x0b",
+            "\x1f a",
+        ] {
+            assert_eq!(trim(t), t.trim(), "{t:?}");
+        }
+        // Every ASCII character at either end, and some others.
+        for c in (0..128u8)
+            .map(char::from)
+            .chain(['\u{a0}', '\u{2003}', 'é', '\u{85}'])
+        {
+            for t in [
+                format!("{c}x{c}"),
+                format!("{c}{c}"),
+                format!("x{c}"),
+                format!("{c}x"),
+            ] {
+                assert_eq!(trim(&t), t.trim(), "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn locations_display_like_spreadsheets() {
