@@ -10,6 +10,7 @@ pub mod names;
 pub mod report;
 pub mod rules;
 pub mod validators;
+mod word_table;
 
 pub use engine::Detector;
 

@@ -165,25 +165,11 @@ const DEAR_GROUPS: &[&str] = &[
     "reader",
 ];
 
-/// In the bundled first names.
-const FIRST: u8 = 1;
-/// In the bundled surnames.
-const LAST: u8 = 2;
-/// In the bundled everyday words that are also names (Will, May, Grace…).
-const WORD: u8 = 4;
+use super::word_table::{self, FIRST, LAST, WORD};
 
 /// The non-empty, non-comment lines of a bundled list.
 fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut from = 0;
-    memchr::memchr_iter(b'\n', list.as_bytes())
-        .chain([list.len()])
-        .map(move |end| {
-            let line = &list[from..end];
-            from = end + 1;
-            line
-        })
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    word_table::lines(list)
 }
 
 fn load(list: &'static str) -> HashSet<&'static str> {
@@ -349,57 +335,54 @@ fn capitalised(t: &str) -> bool {
     }
 }
 
-/// Words → bits. A word of up to 15 bytes is keyed by its bytes and its length packed
-/// into one number: hashing and comparing
-/// that is a few instructions, where a string key costs a hash loop and a `memcmp` call.
-/// Names are looked up for most words of running text and most table cells.
+/// Words → bits: the table laid out when safecarry was built (see
+/// [`word_table`]), and the few words too long for it.
 struct WordLists {
-    short: HashMap<u128, u8>,
-    /// Longer words, borrowed from the binary.
+    /// Words longer than [`word_table::SHORT`] bytes.
     long: HashMap<&'static str, u8>,
 }
 
+/// The table's keys, 16 bytes a slot, and each slot's bits.
+static TABLE_KEYS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_keys.bin"));
+static TABLE_BITS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/name_bits.bin"));
+/// The longer words: `word<TAB>bits` lines.
+static LONG_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/name_long.txt"));
+
 impl WordLists {
-    /// The longest word kept in `short`.
-    const SHORT: usize = 15;
-
-    fn with_capacity(n: usize) -> WordLists {
-        WordLists {
-            short: HashMap::with_capacity_and_hasher(n, Default::default()),
-            long: HashMap::default(),
-        }
+    fn bundled() -> WordLists {
+        let long = LONG_WORDS
+            .lines()
+            .filter_map(|l| {
+                let (w, bits) = l.split_once('\t')?;
+                Some((w, bits.parse().ok()?))
+            })
+            .collect();
+        WordLists { long }
     }
 
-    /// `word`'s bytes, with `map` applied to each, and its length (in the last byte) as
-    /// a key; `None` if it is too long.
-    fn key(word: &str, map: impl Fn(u8) -> u8) -> Option<u128> {
-        let b = word.as_bytes();
-        if b.len() > Self::SHORT {
-            return None;
-        }
-        let mut k = [0; 16];
-        for (k, &b) in k.iter_mut().zip(b) {
-            *k = map(b);
-        }
-        k[15] = b.len() as u8;
-        Some(u128::from_le_bytes(k))
-    }
-
-    fn add(&mut self, word: &'static str, bits: u8) {
-        match Self::key(word, |b| b) {
-            Some(k) => *self.short.entry(k).or_insert(0) |= bits,
-            None => *self.long.entry(word).or_insert(0) |= bits,
+    /// The bits of the word with this key (0: in no list).
+    fn short(key: u128) -> u8 {
+        let mut s = word_table::slot(key);
+        loop {
+            let at = &TABLE_KEYS[s * 16..s * 16 + 16];
+            let k = u128::from_le_bytes(at.try_into().expect("16 bytes a slot"));
+            if k == key {
+                return TABLE_BITS[s];
+            }
+            // Every look-up ends: the table always has empty slots.
+            if k == 0 {
+                return 0;
+            }
+            s = (s + 1) % word_table::SLOTS;
         }
     }
 
     /// The bits of `word`, as written.
     fn get(&self, word: &str) -> u8 {
-        match Self::key(word, |b| b) {
-            Some(k) => self.short.get(&k),
-            None => self.long.get(word),
+        match word_table::key(word.as_bytes(), |b| b) {
+            Some(k) => Self::short(k),
+            None => self.long.get(word).copied().unwrap_or(0),
         }
-        .copied()
-        .unwrap_or(0)
     }
 
     /// The bits of an ASCII `word` in lower case, without copying it; `None` for other
@@ -408,10 +391,12 @@ impl WordLists {
         if !word.is_ascii() {
             return None;
         }
-        Some(match Self::key(word, |b| b.to_ascii_lowercase()) {
-            Some(k) => self.short.get(&k).copied().unwrap_or(0),
-            None => self.get(&word.to_ascii_lowercase()),
-        })
+        Some(
+            match word_table::key(word.as_bytes(), |b| b.to_ascii_lowercase()) {
+                Some(k) => Self::short(k),
+                None => self.get(&word.to_ascii_lowercase()),
+            },
+        )
     }
 }
 
@@ -543,17 +528,7 @@ fn lower_into<'b>(s: &str, folded: bool, buf: &'b mut [u8; 64]) -> Option<&'b st
 
 impl Names {
     pub fn bundled() -> Names {
-        let lists = [
-            (include_str!("data/first_names.txt"), FIRST),
-            (include_str!("data/surnames.txt"), LAST),
-            (include_str!("data/name_words.txt"), WORD),
-        ];
-        let mut map = WordLists::with_capacity(lists.iter().map(|(l, _)| l.len() / 7).sum());
-        for (list, kind) in lists {
-            for w in lines(list) {
-                map.add(w, kind);
-            }
-        }
+        let map = WordLists::bundled();
         let figures: HashSet<String> = load(include_str!("data/public_figures.txt"))
             .iter()
             .map(|f| fold(&normalise(f)))
@@ -1264,31 +1239,31 @@ mod tests {
 
     #[test]
     fn word_lists_answer_as_a_plain_map_does() {
-        let lists = [
-            (include_str!("data/first_names.txt"), FIRST),
-            (include_str!("data/surnames.txt"), LAST),
-            (include_str!("data/name_words.txt"), WORD),
-        ];
-        let mut plain: std::collections::HashMap<&str, u8> = Default::default();
-        let mut packed = WordLists::with_capacity(0);
-        for (list, kind) in lists {
-            for w in lines(list) {
-                *plain.entry(w).or_default() |= kind;
-                packed.add(w, kind);
+        // The lists as the build script reads them, into a plain map.
+        let mut plain: std::collections::HashMap<String, u8> = Default::default();
+        for (file, kind) in word_table::LISTS {
+            let path = format!("{}/src/detect/data/{file}", env!("CARGO_MANIFEST_DIR"));
+            let list = std::fs::read_to_string(&path).expect("a bundled list");
+            for w in word_table::lines(&list) {
+                *plain.entry(w.to_string()).or_default() |= kind;
             }
         }
-        let long = "abcdefghijklmnopqrstuvwxyz";
-        packed.add(long, LAST);
-        plain.insert(long, LAST);
-        let mut checked = 0;
-        for (w, bits) in plain.iter().filter(|(w, _)| w.is_ascii()).step_by(7) {
-            assert_eq!(packed.get(w), *bits, "{w}");
-            assert_eq!(lookup(&packed, &w.to_uppercase()), *bits, "{w}");
-            checked += 1;
+        let table = WordLists::bundled();
+        let mut long = 0;
+        for (w, bits) in &plain {
+            assert_eq!(table.get(w), *bits, "{w}");
+            if w.is_ascii() {
+                assert_eq!(lookup(&table, &w.to_uppercase()), *bits, "{w}");
+            }
+            long += usize::from(w.len() > word_table::SHORT);
         }
-        assert!(checked > 1000);
-        assert_eq!(lookup(&packed, &long.to_uppercase()), LAST);
+        assert!(
+            plain.len() > 80_000 && long > 100,
+            "{} words, {long} long",
+            plain.len()
+        );
         assert!(plain.contains_key("ann"), "a listed name");
+        assert_eq!(table.get("ann") & FIRST, FIRST);
         for absent in [
             "",
             "zzzzqx",
@@ -1298,10 +1273,7 @@ mod tests {
             "okaforr",
             "abcdefghijklmnopqrstuvwxy",
         ] {
-            assert_eq!(
-                lookup(&packed, absent),
-                plain.get(absent).copied().unwrap_or(0)
-            );
+            assert_eq!(lookup(&table, absent), 0, "{absent:?}");
         }
     }
 
