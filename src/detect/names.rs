@@ -209,7 +209,7 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
-                out.push(trimmed(s, st, i));
+                push_word(&mut out, trimmed(s, st, i));
                 start = None;
             }
             _ => {}
@@ -217,10 +217,16 @@ fn tokens(s: &str) -> Vec<Token<'_>> {
         i += len;
     }
     if let Some(st) = start {
-        out.push(trimmed(s, st, s.len()));
+        push_word(&mut out, trimmed(s, st, s.len()));
     }
-    out.retain(|t| !t.text.is_empty());
     out
+}
+
+/// Adds a word unless trimming left nothing of it ("'-").
+fn push_word<'a>(out: &mut Vec<Token<'a>>, t: Token<'a>) {
+    if !t.text.is_empty() {
+        out.push(t);
+    }
 }
 
 /// Whether `c` belongs to a word: a letter, or an apostrophe or hyphen inside one.
@@ -269,8 +275,11 @@ fn capital_and_two_words(s: &str) -> bool {
 fn trimmed(s: &str, start: usize, end: usize) -> Token<'_> {
     let raw = &s.as_bytes()[start..end];
     // Most words end in a letter and are not possessives: nothing to trim.
-    let plain = raw.last().is_some_and(u8::is_ascii_alphabetic)
-        && !(raw.ends_with(b"'s") || raw.ends_with("’s".as_bytes()));
+    let plain = match raw.last() {
+        Some(b's') => !(raw.ends_with(b"'s") || raw.ends_with("’s".as_bytes())),
+        Some(b) => b.is_ascii_alphabetic(),
+        None => false,
+    };
     let t = if plain {
         &s[start..end]
     } else {
@@ -290,6 +299,19 @@ fn trimmed(s: &str, start: usize, end: usize) -> Token<'_> {
 
 /// Whether the text at `at` is, after any spaces, ':' or a dash.
 fn label_mark(s: &str, at: usize) -> bool {
+    let rest = &s.as_bytes()[at..];
+    // Nearly always a word is followed by punctuation, or by a space and another word.
+    match rest {
+        [b' ', b, ..] | [b, ..] if b.is_ascii_alphanumeric() || b".,;!?)\"'".contains(b) => {
+            return false;
+        }
+        _ => {}
+    }
+    label_mark_after_spaces(s, at)
+}
+
+/// [`label_mark`] without its quick answers.
+fn label_mark_after_spaces(s: &str, at: usize) -> bool {
     let rest = &s.as_bytes()[at..];
     // ASCII spaces skipped byte by byte; anything else read as characters.
     let spaces = rest
@@ -1076,6 +1098,27 @@ fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_marks_are_seen_as_without_the_quick_answers() {
+        let pieces = [
+            " ", "  ", "a", "Z", "7", ":", "-", "–", ".", ",", "'", "\"", ")", "\t", "\u{a0}", "é",
+            "\u{2003}", "x:",
+        ];
+        let mut checked = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("Name{a}{b}{c}");
+                    assert_eq!(label_mark(&s, 4), label_mark_after_spaces(&s, 4), "{s:?}");
+                    checked += usize::from(label_mark(&s, 4));
+                }
+            }
+        }
+        assert!(checked > 100, "some are label marks ({checked})");
+        assert!(label_mark("Name:", 4) && label_mark("Name \u{a0}– x", 4));
+        assert!(!label_mark("Name", 4) && !label_mark("Name x:", 4));
+    }
 
     #[test]
     fn letters_as_the_standard_library_says() {
