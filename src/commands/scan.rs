@@ -55,6 +55,29 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Result<Exit> {
     })
 }
 
+/// The first line about a file holding personal data: whom, how many, and what kinds.
+fn headline(path: &str, r: &FileReport) -> String {
+    let kinds: Vec<String> = r
+        .categories
+        .iter()
+        .map(|(k, v)| format!("{} ({v})", detect::describe(k)))
+        .collect();
+    let people = if r.subjects == 1 {
+        "1 person".to_string()
+    } else {
+        format!("roughly {} people", r.subjects)
+    };
+    let special = if r.special_category {
+        " - SENSITIVE"
+    } else {
+        ""
+    };
+    format!(
+        "{path}: personal information about {people}{special}: {}",
+        kinds.join(", ")
+    )
+}
+
 /// One file, in plain English, with a few masked findings.
 pub fn print_report(r: &FileReport) {
     let path = escape(&r.path);
@@ -69,25 +92,7 @@ pub fn print_report(r: &FileReport) {
         println!("{path}: no personal information found");
         return;
     }
-    let kinds: Vec<String> = r
-        .categories
-        .iter()
-        .map(|(k, v)| format!("{} ({v})", detect::describe(k)))
-        .collect();
-    let people = if r.subjects == 1 {
-        "1 person".to_string()
-    } else {
-        format!("about {} people", r.subjects)
-    };
-    let special = if r.special_category {
-        " - SENSITIVE"
-    } else {
-        ""
-    };
-    println!(
-        "{path}: personal information about {people}{special}: {}",
-        kinds.join(", ")
-    );
+    println!("{}", headline(&path, r));
     for f in r.findings.iter().take(SHOWN) {
         println!(
             "    {:<14} {:<22} {}",
@@ -98,5 +103,39 @@ pub fn print_report(r: &FileReport) {
     }
     if r.findings.len() > SHOWN {
         println!("    … and {} more", r.findings.len() - SHOWN);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headlines_say_how_many_people_once() {
+        let mut r = FileReport {
+            path: "a.csv".into(),
+            inspected: true,
+            reason: None,
+            format: "csv".into(),
+            personal_data: true,
+            special_category: false,
+            categories: Default::default(),
+            subjects: 1,
+            findings: vec![],
+        };
+        r.categories.insert("full_name".into(), 2);
+        assert_eq!(
+            headline("a.csv", &r),
+            "a.csv: personal information about 1 person: names (2)"
+        );
+        r.subjects = 40;
+        r.special_category = true;
+        r.categories.insert("health".into(), 3);
+        let h = headline("a.csv", &r);
+        assert!(
+            h.starts_with("a.csv: personal information about roughly 40 people - SENSITIVE: "),
+            "{h}"
+        );
+        assert!(!h.contains("about about"), "{h}");
     }
 }

@@ -961,6 +961,19 @@ fn sensitive_words(
             "health"
         };
         let cat = super::known_category(&p.category).unwrap_or(fallback);
+        // In a table each cell counts once for each kind of sensitive information: "Asthma -
+        // inhaler in bag" in a Medical Notes column is one piece of health information, not
+        // three (the column, and each word).
+        if record.is_some()
+            && st
+                .pending
+                .iter()
+                .rev()
+                .take_while(|p| p.index == st.index)
+                .any(|p| p.category == cat)
+        {
+            continue;
+        }
         push_pending(
             st,
             cat,
@@ -1191,6 +1204,38 @@ pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The report for one file written with `contents`.
+    fn scan_file(name: &str, contents: &str) -> FileReport {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, contents).unwrap();
+        let det = Detector::new(&Policy::default()).unwrap();
+        let mut reports = Vec::new();
+        det.scan_path(&path, name, &mut |r| reports.push(r));
+        assert_eq!(reports.len(), 1);
+        reports.pop().unwrap()
+    }
+
+    #[test]
+    fn a_table_cell_counts_once_for_each_kind_of_sensitive_information() {
+        let r = scan_file(
+            "medical.csv",
+            "Forename,Surname,Ethnicity,Medical Notes\n\
+             Amara,Okafor,WBRI,Asthma - inhaler in bag\n\
+             Zofia,Kowalczyk,WIRI,None\n",
+        );
+        // The Ethnicity column and the code "WBRI" both say ethnicity; the Medical Notes
+        // column, "asthma" and "inhaler" all say health: one each per cell.
+        assert_eq!(r.categories.get("ethnicity"), Some(&2), "{r:?}");
+        assert_eq!(r.categories.get("health"), Some(&1), "{r:?}");
+        // Running text still counts every mention.
+        let r = scan_file(
+            "note.txt",
+            "Amara Okafor has asthma and keeps her inhaler in her bag.\n",
+        );
+        assert_eq!(r.categories.get("health"), Some(&2), "{r:?}");
+    }
 
     #[test]
     fn the_usual_date_form_reads_as_the_general_reading_does() {
