@@ -873,7 +873,11 @@ impl Names {
                             && t_first
                             && last_kinds & FIRST == 0)
                 };
-                if ok && capitalised(last) && last.chars().count() > 1 {
+                if ok
+                    && capitalised(last)
+                    && last.chars().count() > 1
+                    && !street_after_number(text, &t, last)
+                {
                     return Some((make(i, end, true), end));
                 }
             }
@@ -896,6 +900,7 @@ impl Names {
             if t.text.chars().count() >= 3
                 && capitalised(next)
                 && self.kinds(next) & (LAST | WORD) == LAST
+                && !street_after_number(text, &t, next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1067,6 +1072,40 @@ fn has_abbreviation(text: &str) -> bool {
     })
 }
 
+/// The words that end a street's name ("Terrace", "Road"): those of the street address
+/// rule (a test checks they agree).
+const STREET_WORDS: &[&str] = &[
+    "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Close", "Drive", "Way", "Crescent",
+    "Court", "Gardens", "Place", "Grove", "Terrace", "Hill", "Rise", "Mews", "Walk", "View",
+    "Park", "Square", "Row", "Green", "Vale", "Parade", "Fold", "Croft", "Meadow", "Meadows",
+    "Chase", "Brow", "Gate",
+];
+
+/// Whether words from `first` to the word `last` are a street after a house number ("50
+/// Victoria Terrace", "12a Grace Road"): an address, not a person, though "Victoria" is a
+/// given name and "Terrace" could be a surname. ("Sarah Hill" with no number before it is
+/// still a person.)
+fn street_after_number(text: &str, first: &Token<'_>, last: &str) -> bool {
+    if !STREET_WORDS.contains(&last) {
+        return false;
+    }
+    // Before the street: spaces, then a house number of 1 to 4 digits with an optional
+    // letter ("12a") and comma, standing on its own.
+    let before = text[..first.start].trim_end_matches(' ').as_bytes();
+    let before = before.strip_suffix(b",").unwrap_or(before);
+    let before = match before.last() {
+        Some(c) if c.is_ascii_alphabetic() => &before[..before.len() - 1],
+        _ => before,
+    };
+    let digits = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let rest = &before[..before.len() - digits];
+    (1..=4).contains(&digits) && rest.last().is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
 fn capitalised_or_initial(t: &str) -> bool {
     capitalised(t) || (t.chars().count() == 1 && t.chars().all(char::is_uppercase))
 }
@@ -1098,6 +1137,47 @@ fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_street_after_a_house_number_is_not_a_person() {
+        let names = Names::bundled();
+        let found = |t: &str| -> Vec<String> {
+            names
+                .find(t, None)
+                .names
+                .into_iter()
+                .map(|n| n.normalised)
+                .collect()
+        };
+        for t in [
+            "The coach leaves from 50 Victoria Terrace, Wakefield at 9am.",
+            "Drop-off: 12a Grace Road",
+            "Meet at 7, Victoria Park",
+            "148 Abdirahman Street, York",
+        ] {
+            assert_eq!(found(t), Vec::<String>::new(), "{t}");
+        }
+        for t in [
+            "Victoria Terrace joined Year 4.",
+            "Sarah Hill, 7 years old",
+            "Sarah Hill",
+            "Year 12: Sarah Hill",
+        ] {
+            assert_eq!(found(t).len(), 1, "{t}: {:?}", found(t));
+        }
+        // The street words are those the street address rule ends with.
+        let rule = super::super::rules::parse()
+            .identifier
+            .into_iter()
+            .find(|r| r.id == "street_address")
+            .expect("the street address rule");
+        let re = regex::Regex::new(&rule.pattern).unwrap();
+        for w in STREET_WORDS {
+            assert!(re.is_match(&format!("12 Elm {w}")), "{w}");
+        }
+        let alternatives = rule.pattern.rsplit("(?:").next().unwrap();
+        assert_eq!(alternatives.matches('|').count() + 1, STREET_WORDS.len());
+    }
 
     #[test]
     fn label_marks_are_seen_as_without_the_quick_answers() {
