@@ -115,13 +115,9 @@ mod tests {
         let mut r = FileReport {
             path: "a.csv".into(),
             inspected: true,
-            reason: None,
-            format: "csv".into(),
             personal_data: true,
-            special_category: false,
-            categories: Default::default(),
             subjects: 1,
-            findings: vec![],
+            ..FileReport::default()
         };
         r.categories.insert("full_name".into(), 2);
         assert_eq!(

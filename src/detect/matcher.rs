@@ -295,11 +295,10 @@ impl Lease<'_> {
         debug_assert_eq!(which.pass, self.pass, "an answer of the latest pass");
         // Where the first match ends: where every match ends, unless there are several.
         let first_end = self.ends[i];
+        let single = which.several & 1 << i == 0;
         let search = self.search;
         let fixed = search.fixed_len[i];
-        if which.several & 1 << i == 0
-            && let Some(n) = fixed
-        {
+        if single && let Some(n) = fixed {
             // Every match of this pattern is `n` bytes long: the one ending here starts `n`
             // bytes before, with no scan at all.
             found(first_end - n, first_end);
@@ -309,7 +308,7 @@ impl Lease<'_> {
         let (fwd, rev) = self.caches().each[i]
             .get_or_insert_with(|| (regex.fwd.create_cache(), regex.rev.create_cache()));
         let bytes = text.as_bytes();
-        if which.several & 1 << i == 0 {
+        if single {
             found(regex.start(rev, bytes, 0, first_end), first_end);
             return;
         }

@@ -165,12 +165,7 @@ const DEAR_GROUPS: &[&str] = &[
     "reader",
 ];
 
-use super::word_table::{self, FIRST, LAST, WORD};
-
-/// The non-empty, non-comment lines of a bundled list.
-fn lines(list: &'static str) -> impl Iterator<Item = &'static str> {
-    word_table::lines(list)
-}
+use super::word_table::{self, FIRST, LAST, WORD, lines};
 
 fn load(list: &'static str) -> HashSet<&'static str> {
     let mut set = HashSet::with_capacity_and_hasher(list.len() / 7, Default::default());

@@ -13,7 +13,7 @@ pub struct Finding {
 }
 
 /// The result for one file (or archive member), in the `scan --json` schema.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct FileReport {
     pub path: String,
     pub inspected: bool,
@@ -224,13 +224,12 @@ mod tests {
         let mut r = FileReport {
             path: "a.csv".into(),
             inspected: true,
-            reason: None,
             format: "csv".into(),
             personal_data: true,
             special_category: true,
             categories: BTreeMap::from([("full_name".into(), 4), ("health".into(), 1)]),
             subjects: 4,
-            findings: vec![],
+            ..FileReport::default()
         };
         s.add(&r);
         r.personal_data = false;
