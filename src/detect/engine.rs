@@ -51,8 +51,8 @@ pub struct Detector {
     custom: Vec<Identifier>,
     keywords: Keywords,
     columns: HashMap<String, ColumnKind>,
-    /// Normalised header → identifier rule indexes whose column it is.
-    id_headers: HashMap<String, Vec<usize>>,
+    /// Normalised header → the identifier rules whose column it is.
+    id_headers: HashMap<String, Vec<IdColumn>>,
     names: Names,
     known: Option<Box<dyn KnownNames>>,
     images_are_personal: bool,
@@ -75,10 +75,12 @@ impl Detector {
         let search =
             PatternSearch::new(&patterns).expect("identifier patterns compile (checked by tests)");
         let id_min_len = search.min_len();
-        let mut id_headers: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, r) in file.identifier.iter().enumerate() {
-            for h in &r.headers {
-                id_headers.entry(normalise_header(h)).or_default().push(i);
+        let mut id_headers: HashMap<String, Vec<IdColumn>> = HashMap::default();
+        for (rule, r) in file.identifier.iter().enumerate() {
+            let plain = r.headers.iter().map(|h| (h, !r.person_context));
+            for (h, personal) in plain.chain(r.personal_headers.iter().map(|h| (h, true))) {
+                let col = IdColumn { rule, personal };
+                id_headers.entry(normalise_header(h)).or_default().push(col);
             }
         }
         let mut custom = Vec::new();
@@ -103,6 +105,7 @@ impl Detector {
                     spaced_counts: false,
                     context: vec![],
                     headers: vec![],
+                    personal_headers: vec![],
                     examples: c.examples.clone(),
                     negative_examples: c.negative_examples.clone(),
                 },
@@ -273,12 +276,22 @@ struct FileState {
     pipe_header: Option<Vec<String>>,
 }
 
+/// An identifier rule whose column a header names.
+#[derive(Debug, Clone, Copy)]
+struct IdColumn {
+    /// The rule's index.
+    rule: usize,
+    /// Whether a value in the column is a person's by itself (a UPN, a "Home Address"),
+    /// or only in a row tied to a person (an "Address" may be a venue's).
+    personal: bool,
+}
+
 /// What a column header says, worked out once per file for each header text.
 struct HeaderInfo {
     normalised: String,
     column: Option<ColumnKind>,
-    /// The identifier rules (indexes) whose column this is.
-    id_rules: Vec<usize>,
+    /// The identifier rules whose column this is.
+    id_rules: Vec<IdColumn>,
 }
 
 impl HeaderInfo {
@@ -402,10 +415,18 @@ impl FileState {
         self.anchors.get(pos).is_some_and(|&a| a <= hi)
     }
 
+    /// Whether the table on `sheet` has a column of a kind `pred` accepts, or of an
+    /// identifier only people have (a UPN, a date of birth; not the contact details that
+    /// venues and suppliers have too, nor a "Telephone" that may hold a landline).
     fn table_has(&self, sheet: &str, det: &Detector, pred: impl Fn(&ColumnKind) -> bool) -> bool {
         self.headers.get(sheet).is_some_and(|hs| {
-            hs.iter()
-                .any(|h| det.columns.get(h).is_some_and(&pred) || det.id_headers.contains_key(h))
+            hs.iter().any(|h| {
+                det.columns.get(h).is_some_and(&pred)
+                    || det.id_headers.get(h).is_some_and(|cols| {
+                        cols.iter()
+                            .all(|c| c.personal && !det.ids[c.rule].is_contact())
+                    })
+            })
         })
     }
 }
@@ -601,7 +622,7 @@ impl Visitor for Analyzer<'_> {
         }
 
         // Identifiers.
-        let id_cols: &[usize] = info.as_deref().map_or(&[], |i| &i.id_rules);
+        let id_cols: &[IdColumn] = info.as_deref().map_or(&[], |i| &i.id_rules);
         let maybe_id = has_digit_or_at(text.as_bytes());
         if maybe_id {
             // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
@@ -612,15 +633,15 @@ impl Visitor for Analyzer<'_> {
                     let spans = &mut self.spans;
                     self.search
                         .find_each(i, text, &which, |s, e| spans.push((s, e)));
-                    let in_column = id_cols.contains(&i);
-                    self.identifier(&det.ids[i], in_column, &seg.location, text, &record);
+                    let column = id_cols.iter().find(|c| c.rule == i).copied();
+                    self.identifier(&det.ids[i], column, &seg.location, text, &record);
                 }
             }
             for id in &det.custom {
                 self.spans.clear();
                 let spans = id.regex().find_iter(text).map(|m| (m.start(), m.end()));
                 self.spans.extend(spans);
-                self.identifier(id, false, &seg.location, text, &record);
+                self.identifier(id, None, &seg.location, text, &record);
             }
         }
         let st = self.cur.as_mut().expect("in a file");
@@ -788,7 +809,7 @@ impl Analyzer<'_> {
     fn identifier(
         &mut self,
         id: &Identifier,
-        in_column: bool,
+        column: Option<IdColumn>,
         loc: &Location,
         text: &str,
         record: &Option<RecordKey>,
@@ -800,13 +821,16 @@ impl Analyzer<'_> {
             if !id.validator.check(value) {
                 continue;
             }
-            let context = in_column || has_context(text, start, &rule.context);
+            let in_personal_column = column.is_some_and(|c| c.personal);
+            let context = in_personal_column || has_context(text, start, &rule.context);
             let spaced = rule.spaced_counts && value.contains([' ', '-']);
             if rule.needs_context && !context && !spaced && !rule.person_context {
                 continue;
             }
             if rule.person_context && !context {
-                // Counts only beside a person: decide at the end of the file.
+                // Counts only beside a person: decided once nothing later can tie it (its
+                // row has passed, or the text around it). A row tied to a person has
+                // been counted as one already; text counts the value itself.
                 let cat = id.static_category;
                 push_pending(
                     st,
@@ -815,7 +839,7 @@ impl Analyzer<'_> {
                     loc,
                     || mask(&rule.category, value),
                     *record,
-                    Some(hash_of(("id", value))),
+                    record.is_none().then(|| hash_of(("id", value))),
                 );
                 continue;
             }
@@ -1106,6 +1130,22 @@ fn role_mailbox(email: &str) -> bool {
         "data",
         "dataprotection",
         "privacy",
+        // Venues' and suppliers' mailboxes (trip and supplier lists).
+        "orders",
+        "bookings",
+        "booking",
+        "reservations",
+        "events",
+        "tickets",
+        "groups",
+        "education",
+        "learning",
+        "schools",
+        "customerservices",
+        "customer.services",
+        "services",
+        "general",
+        "shop",
     ];
     // The roles are lower-case ASCII, so an ASCII name is compared in any case, without a
     // copy; another is lower-cased first.
@@ -1301,6 +1341,7 @@ mod tests {
             "Kelvin sign lower-cases to k"
         );
         assert!(!role_mailbox("kitchens@x.org"));
+        assert!(role_mailbox("bookings@museum.org.uk"));
         assert!(!role_mailbox("j.whitfield@oakfield.sch.uk"));
     }
 }

@@ -140,8 +140,19 @@ mod tests {
         let d = detector();
         let file = rules::parse();
         let mut failures = Vec::new();
-        let mut check = |id: &str, category: &str, text: &str, expect: bool| {
-            let r = d.scan_text(text);
+        let dir = tempfile::tempdir().unwrap();
+        let mut check = |id: &str, category: &str, text: &str, file: Option<&str>, expect| {
+            let r = match file {
+                None => d.scan_text(text),
+                Some(name) => {
+                    let path = dir.path().join(name);
+                    std::fs::write(&path, text).unwrap();
+                    let mut reports = Vec::new();
+                    d.scan_path(&path, name, &mut |r| reports.push(r));
+                    assert_eq!(reports.len(), 1, "{name}");
+                    reports.pop().unwrap()
+                }
+            };
             let found = r.categories.contains_key(category);
             if found != expect {
                 failures.push(format!(
@@ -166,14 +177,14 @@ mod tests {
                 "rule {id} needs examples"
             );
             for e in examples {
-                check(id, category, e, true);
+                check(id, category, e, None, true);
             }
             for e in negatives {
-                check(id, category, e, false);
+                check(id, category, e, None, false);
             }
         }
         for c in &file.case {
-            check("case", &c.category, &c.text, c.expect);
+            check("case", &c.category, &c.text, c.file.as_deref(), c.expect);
         }
         assert!(
             failures.is_empty(),

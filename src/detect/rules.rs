@@ -39,8 +39,15 @@ pub struct IdentifierRule {
     pub spaced_counts: bool,
     #[serde(default)]
     pub context: Vec<String>,
+    /// Column headers: every value in such a column is this identifier. For a rule with
+    /// `person_context`, a value there counts only when its row is tied to a person (a
+    /// list of venues has addresses and phone numbers too).
     #[serde(default)]
     pub headers: Vec<String>,
+    /// Column headers that say the values are people's ("Home Address"): they count on
+    /// their own, whatever else the row holds.
+    #[serde(default)]
+    pub personal_headers: Vec<String>,
     pub examples: Vec<String>,
     pub negative_examples: Vec<String>,
 }
@@ -74,6 +81,10 @@ pub struct Case {
     pub category: String,
     pub text: String,
     pub expect: bool,
+    /// When given, `text` is the contents of a file of this name ("venues.csv"), read
+    /// as such a file is (a table, with its header row); otherwise it is running text.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 pub fn parse() -> RuleFile {
@@ -110,6 +121,15 @@ impl Identifier {
         let id = Identifier::new(rule);
         id.regex.set(regex).expect("not compiled yet");
         id
+    }
+
+    /// Whether this is a contact detail (an e-mail address, a phone number, a postcode, a
+    /// street address): venues, suppliers and schools have these as well as people.
+    pub fn is_contact(&self) -> bool {
+        matches!(
+            self.static_category,
+            Some("email" | "phone" | "postcode" | "address")
+        )
     }
 
     pub fn regex(&self) -> &Regex {
