@@ -15,6 +15,7 @@
 //! - [`ledger`]: the tamper-evident transfer ledger (entries, store, syslog, reports).
 //! - [`destinations`]: removable drives and export folders.
 //! - [`platform`]: operating-system specifics.
+//! - [`plain`]: numbers and sizes as people write them.
 //! - [`ui`], [`progress`]: the only code that talks to the terminal.
 //! - [`interrupt`]: Ctrl-C handling.
 //! - [`error`]: user-facing errors and the exit-code contract.
@@ -35,6 +36,7 @@ pub mod ledger;
 pub mod open;
 pub mod output;
 pub mod passphrase;
+pub mod plain;
 pub mod platform;
 pub mod policy;
 pub mod progress;

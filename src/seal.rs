@@ -15,6 +15,7 @@ use crate::collect::{Item, Kind, Plan};
 use crate::error::{Error, Result, show};
 use crate::hashing::Hasher;
 use crate::output::{Committed, PendingFile, VerifyMismatch};
+use crate::plain::human_size;
 use crate::progress::Progress;
 use crate::{interrupt, platform, tarball};
 
@@ -303,41 +304,5 @@ fn check_free_space(dir: &Path, need: u64) -> Result<()> {
         ))
         .hint("free some space or choose a bigger drive; nothing was written")),
         _ => Ok(()),
-    }
-}
-
-/// Sizes as people say them: 1.2 MB, 340 KB (decimal units, as Windows Explorer rounds).
-pub fn human_size(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    if bytes < 1000 {
-        return if bytes == 1 {
-            "1 byte".into()
-        } else {
-            format!("{bytes} bytes")
-        };
-    }
-    let mut v = bytes as f64;
-    let mut u = 0;
-    while v >= 1000.0 && u < UNITS.len() - 1 {
-        v /= 1000.0;
-        u += 1;
-    }
-    if v < 10.0 {
-        format!("{v:.1} {}", UNITS[u])
-    } else {
-        format!("{v:.0} {}", UNITS[u])
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sizes_read_naturally() {
-        assert_eq!(human_size(0), "0 bytes");
-        assert_eq!(human_size(1), "1 byte");
-        assert_eq!(human_size(1500), "1.5 KB");
-        assert_eq!(human_size(250_000_000), "250 MB");
     }
 }

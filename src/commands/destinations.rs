@@ -5,8 +5,8 @@ use serde_json::json;
 use crate::cli::Common;
 use crate::destinations;
 use crate::error::{Exit, Result};
+use crate::plain::human_size;
 use crate::policy::Policy;
-use crate::seal::human_size;
 
 pub fn run(common: &Common) -> Result<Exit> {
     let policy = Policy::load()?;

@@ -8,8 +8,8 @@ use crate::cli::{Common, OpenArgs};
 use crate::error::{Exit, Result, show};
 use crate::ledger::Ledger;
 use crate::open::{self, Attempt, Lock};
+use crate::plain::human_size;
 use crate::policy::Policy;
-use crate::seal::human_size;
 use crate::tarball::EntryKind;
 use crate::ui;
 

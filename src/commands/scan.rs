@@ -6,6 +6,7 @@ use crate::cli::Common;
 use crate::collect;
 use crate::detect::{self, FileReport};
 use crate::error::{Exit, Result, escape};
+use crate::plain::thousands;
 use crate::policy::Policy;
 use crate::ui;
 
@@ -60,12 +61,12 @@ fn headline(path: &str, r: &FileReport) -> String {
     let kinds: Vec<String> = r
         .categories
         .iter()
-        .map(|(k, v)| format!("{} ({v})", detect::describe(k)))
+        .map(|(k, v)| format!("{} ({})", detect::describe(k), thousands(*v)))
         .collect();
     let people = if r.subjects == 1 {
         "1 person".to_string()
     } else {
-        format!("roughly {} people", r.subjects)
+        format!("roughly {} people", thousands(r.subjects))
     };
     let special = if r.special_category {
         " - SENSITIVE"
@@ -93,17 +94,43 @@ pub fn print_report(r: &FileReport) {
         return;
     }
     println!("{}", headline(&path, r));
-    for f in r.findings.iter().take(SHOWN) {
-        println!(
-            "    {:<14} {:<22} {}",
-            f.location,
-            detect::describe(&f.category),
-            f.excerpt
-        );
+    for line in finding_lines(r) {
+        println!("{line}");
     }
+}
+
+/// The findings shown under a file's headline, in columns: where, what kind, and the
+/// masked excerpt. Each column is as wide as its widest entry (in characters).
+fn finding_lines(r: &FileReport) -> Vec<String> {
+    let shown = &r.findings[..r.findings.len().min(SHOWN)];
+    let width = |cell: &dyn Fn(&detect::Finding) -> &str| {
+        shown
+            .iter()
+            .map(|f| cell(f).chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let where_w = width(&|f| &f.location);
+    let what_w = width(&|f| detect::describe(&f.category));
+    let mut lines: Vec<String> = shown
+        .iter()
+        .map(|f| {
+            let line = format!(
+                "    {:<where_w$}  {:<what_w$}  {}",
+                f.location,
+                detect::describe(&f.category),
+                f.excerpt
+            );
+            line.trim_end().to_string()
+        })
+        .collect();
     if r.findings.len() > SHOWN {
-        println!("    … and {} more", r.findings.len() - SHOWN);
+        lines.push(format!(
+            "    … and {} more",
+            thousands((r.findings.len() - SHOWN) as u64)
+        ));
     }
+    lines
 }
 
 #[cfg(test)]
@@ -133,5 +160,53 @@ mod tests {
             "{h}"
         );
         assert!(!h.contains("about about"), "{h}");
+        r.subjects = 20_384;
+        r.categories.insert("full_name".into(), 40_768);
+        let h = headline("a.csv", &r);
+        assert!(h.contains("roughly 20,384 people"), "{h}");
+        assert!(h.contains("names (40,768)"), "{h}");
+    }
+
+    #[test]
+    fn findings_line_up_however_long_their_descriptions() {
+        let finding = |location: &str, category: &str, excerpt: &str| detect::Finding {
+            category: category.into(),
+            location: location.into(),
+            excerpt: excerpt.into(),
+        };
+        let mut r = FileReport {
+            findings: vec![
+                finding("Sheet1!A2", "full_name", "A•••• O•••••"),
+                finding("line 14", "safeguarding", "child protection"),
+                finding("B2", "health", "asthma"),
+            ],
+            ..FileReport::default()
+        };
+        let lines = finding_lines(&r);
+        assert_eq!(lines.len(), 3);
+        // Every excerpt starts in the same column, in characters.
+        let starts: Vec<usize> = lines
+            .iter()
+            .zip(&r.findings)
+            .map(|(l, f)| l[..l.find(&f.excerpt).unwrap()].chars().count())
+            .collect();
+        assert!(starts.iter().all(|&s| s == starts[0]), "{lines:#?}");
+        let kinds: Vec<usize> = lines
+            .iter()
+            .zip(&r.findings)
+            .map(|(l, f)| {
+                l[..l.find(detect::describe(&f.category)).unwrap()]
+                    .chars()
+                    .count()
+            })
+            .collect();
+        assert!(kinds.iter().all(|&s| s == kinds[0]), "{lines:#?}");
+        // Beyond the ones shown, a count.
+        r.findings = (0..1_205)
+            .map(|_| finding("A1", "upn", "A1••••••••••2"))
+            .collect();
+        let lines = finding_lines(&r);
+        assert_eq!(lines.len(), SHOWN + 1);
+        assert_eq!(lines[SHOWN], "    … and 1,200 more");
     }
 }

@@ -10,9 +10,10 @@ use crate::destinations::{self, Destination};
 use crate::detect::{Detector, FileReport, Summary};
 use crate::error::{Error, Exit, Result, show};
 use crate::ledger::{Ledger, SealRecord};
+use crate::plain::human_size;
 use crate::policy::{DestinationKind, Policy};
 use crate::scan;
-use crate::seal::{self, Target, human_size};
+use crate::seal::{self, Target};
 use crate::ui;
 
 pub fn run(

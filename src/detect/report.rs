@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::plain::thousands;
 use serde::Serialize;
 
 /// One place personal data was found. The excerpt is masked.
@@ -72,7 +73,7 @@ impl Summary {
             if n == 1 {
                 "1 file".to_string()
             } else {
-                format!("{n} files")
+                format!("{} files", thousands(n))
             }
         };
         if !self.personal_data {
@@ -111,15 +112,15 @@ impl Summary {
         } else {
             format!(
                 "{} of the {} files checked {} personal information",
-                self.files_with_personal_data,
-                self.files,
+                thousands(self.files_with_personal_data),
+                thousands(self.files),
                 holds(self.files_with_personal_data)
             )
         };
         if self.subjects > 0 {
             s += &format!(
                 " about roughly {} {}",
-                self.subjects,
+                thousands(self.subjects),
                 if self.subjects == 1 {
                     "person"
                 } else {
@@ -138,7 +139,7 @@ impl Summary {
             } else {
                 format!(
                     "{} of them also {}",
-                    self.files_with_special_category,
+                    thousands(self.files_with_special_category),
                     holds(self.files_with_special_category)
                 )
             };

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::entry::{self, EntryExt};
-use crate::seal::human_size;
+use crate::plain::human_size;
 
 /// Which entries to include.
 #[derive(Debug, Clone, Default)]
