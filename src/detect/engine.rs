@@ -624,6 +624,9 @@ impl Visitor for Analyzer<'_> {
         // Identifiers.
         let id_cols: &[IdColumn] = info.as_deref().map_or(&[], |i| &i.id_rules);
         let maybe_id = has_digit_or_at(text.as_bytes());
+        // A cell that is wholly one of its column's identifiers ("HU23 9UN" under
+        // Postcode) holds nothing else: no name, no sensitive word.
+        let mut whole_identifier = false;
         if maybe_id {
             // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
             if text.len() >= det.id_min_len {
@@ -634,7 +637,8 @@ impl Visitor for Analyzer<'_> {
                     self.search
                         .find_each(i, text, &which, |s, e| spans.push((s, e)));
                     let column = id_cols.iter().find(|c| c.rule == i).copied();
-                    self.identifier(&det.ids[i], column, &seg.location, text, &record);
+                    let whole = self.identifier(&det.ids[i], column, &seg.location, text, &record);
+                    whole_identifier |= whole && column.is_some();
                 }
             }
             for id in &det.custom {
@@ -643,6 +647,9 @@ impl Visitor for Analyzer<'_> {
                 self.spans.extend(spans);
                 self.identifier(id, None, &seg.location, text, &record);
             }
+        }
+        if whole_identifier {
+            return;
         }
         let st = self.cur.as_mut().expect("in a file");
 
@@ -805,7 +812,8 @@ fn push_pending(
 
 impl Analyzer<'_> {
     /// Counts the matches of identifier `id` that `self.spans` holds (in `text`), once
-    /// confirmed by the rule's validator and context.
+    /// confirmed by the rule's validator and context. Returns whether a confirmed match
+    /// is the whole of `text`.
     fn identifier(
         &mut self,
         id: &Identifier,
@@ -813,14 +821,16 @@ impl Analyzer<'_> {
         loc: &Location,
         text: &str,
         record: &Option<RecordKey>,
-    ) {
+    ) -> bool {
         let st = self.cur.as_mut().expect("in a file");
         let rule = &id.rule;
+        let mut whole = false;
         for &(start, end) in &self.spans {
             let value = &text[start..end];
             if !id.validator.check(value) {
                 continue;
             }
+            whole |= start == 0 && end == text.len();
             let in_personal_column = column.is_some_and(|c| c.personal);
             let context = in_personal_column || has_context(text, start, &rule.context);
             let spaced = rule.spaced_counts && value.contains([' ', '-']);
@@ -862,6 +872,7 @@ impl Analyzer<'_> {
                 st.subject(hash_of(("id", key.to_lowercase())));
             }
         }
+        whole
     }
 }
 
@@ -1275,6 +1286,24 @@ mod tests {
             "Amara Okafor has asthma and keeps her inhaler in her bag.\n",
         );
         assert_eq!(r.categories.get("health"), Some(&2), "{r:?}");
+    }
+
+    #[test]
+    fn a_cell_that_is_wholly_its_columns_identifier_holds_nothing_else() {
+        // "asthma" in an e-mail address is part of the address, not health information.
+        let r = scan_file(
+            "contacts.csv",
+            "Email,Postcode\nasthma.nurse@example.org,LS6 2AB\n",
+        );
+        assert_eq!(r.categories.get("email"), Some(&1), "{r:?}");
+        assert!(!r.categories.contains_key("health"), "{r:?}");
+        assert!(!r.special_category, "{r:?}");
+        // The same words in a notes column still count.
+        let r = scan_file(
+            "contacts.csv",
+            "Email,Notes\nz.kowalczyk@example.org,asthma - inhaler in bag\n",
+        );
+        assert_eq!(r.categories.get("health"), Some(&1), "{r:?}");
     }
 
     #[test]
