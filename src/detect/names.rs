@@ -725,7 +725,10 @@ impl Names {
             return out;
         }
         let without_stops = has_abbreviation(text).then(|| text.replace('.', ""));
-        for t in std::iter::once(text).chain(without_stops.as_deref()) {
+        for (pass, t) in std::iter::once(text)
+            .chain(without_stops.as_deref())
+            .enumerate()
+        {
             // Text shorter than every figure holds none ("LS1 4AB").
             if t.len() < self.figure_ac.min_len {
                 continue;
@@ -740,6 +743,13 @@ impl Names {
                 }
                 if let Some(last) = t[m.start()..m.end()].rsplit(' ').next() {
                     out.figure_surnames.push(fold(&last.to_lowercase()));
+                }
+                // Part of a figure's name is the figure ("Kingdom Brunel" in "Isambard
+                // Kingdom Brunel"), not a person. (Positions are the text's own only in
+                // the first pass.)
+                if pass == 0 {
+                    out.names
+                        .retain(|n| n.end <= m.start() || m.end() <= n.start);
                 }
             }
         }
