@@ -129,6 +129,19 @@ impl Detector {
         })
     }
 
+    /// The report for one file named `name` holding `contents` (written to a temporary
+    /// folder and read as such a file is).
+    #[cfg(test)]
+    pub(crate) fn scan_contents(&self, name: &str, contents: &str) -> FileReport {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, contents).unwrap();
+        let mut reports = Vec::new();
+        self.scan_path(&path, name, &mut |r| reports.push(r));
+        assert_eq!(reports.len(), 1, "{name}");
+        reports.pop().unwrap()
+    }
+
     /// Adds the school's roster, so its people's names are recognised exactly.
     pub fn with_known_names(mut self, known: Box<dyn KnownNames>) -> Self {
         self.known = Some(known);
@@ -1258,14 +1271,8 @@ mod tests {
 
     /// The report for one file written with `contents`.
     fn scan_file(name: &str, contents: &str) -> FileReport {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(name);
-        std::fs::write(&path, contents).unwrap();
         let det = Detector::new(&Policy::default()).unwrap();
-        let mut reports = Vec::new();
-        det.scan_path(&path, name, &mut |r| reports.push(r));
-        assert_eq!(reports.len(), 1);
-        reports.pop().unwrap()
+        det.scan_contents(name, contents)
     }
 
     #[test]
