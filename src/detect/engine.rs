@@ -17,7 +17,8 @@ use super::matcher::{self, Lease, PatternSearch};
 use super::names::{KnownNames, Names};
 use super::report::{FileReport, Finding, mask};
 use super::rules::{
-    self, ColumnKind, Identifier, KeywordHit, KeywordKind, Keywords, normalise_header,
+    self, ColumnKind, Identifier, KeywordHit, KeywordKind, Keywords, RolesAndTopics,
+    normalise_header,
 };
 use super::validators;
 use crate::error::{Error, Result};
@@ -50,6 +51,8 @@ pub struct Detector {
     id_min_len: usize,
     custom: Vec<Identifier>,
     keywords: Keywords,
+    /// Sensitive words that name a job or a topic ("Mental Health Lead").
+    roles: RolesAndTopics,
     columns: HashMap<String, ColumnKind>,
     /// Normalised header → the identifier rules whose column it is.
     id_headers: HashMap<String, Vec<IdColumn>>,
@@ -120,6 +123,7 @@ impl Detector {
             id_min_len,
             custom,
             keywords,
+            roles: RolesAndTopics::build(&file.roles_and_topics),
             columns,
             id_headers,
             names: names(),
@@ -221,6 +225,9 @@ struct Pending {
     finding: Finding,
     /// A person identifier value (postcode, landline…) for the subject estimate.
     subject: Option<u64>,
+    /// Running text only: whether it may tie to a person in nearby pieces of text, not
+    /// only in its own (see [`refers_to_someone`]).
+    near: bool,
 }
 
 /// Finds per category while a file is read. A file has a handful of categories and every
@@ -390,7 +397,8 @@ impl FileState {
                     self.anchored_records.contains(r)
                         || (p.loose && self.near_anchor_within(p.index, XML_WINDOW))
                 }
-                None => self.near_anchor(p.index),
+                None if p.near => self.near_anchor(p.index),
+                None => self.near_anchor_within(p.index, 0),
             };
             if tied {
                 let Pending {
@@ -629,6 +637,7 @@ impl Visitor for Analyzer<'_> {
                     || text.chars().take(24).collect(),
                     record,
                     None,
+                    true,
                 );
             }
             _ => {}
@@ -797,6 +806,7 @@ fn push_pending(
     excerpt: impl FnOnce() -> String,
     record: Option<RecordKey>,
     subject: Option<u64>,
+    near: bool,
 ) {
     if st.pending.len() >= MAX_PENDING {
         return;
@@ -820,6 +830,7 @@ fn push_pending(
         record,
         finding,
         subject,
+        near,
     });
 }
 
@@ -863,6 +874,7 @@ impl Analyzer<'_> {
                     || mask(&rule.category, value),
                     *record,
                     record.is_none().then(|| hash_of(("id", value))),
+                    record.is_some() || refers_to_someone(self.det, text),
                 );
                 continue;
             }
@@ -980,10 +992,17 @@ fn sensitive_words(
         return;
     }
     kw.find(text, hits);
+    // Running text: worked out for the first sensitive word that needs it.
+    let mut refers: Option<bool> = None;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         if p.kind == KeywordKind::Strong {
-            if let Some(cat) = super::known_category(&p.category) {
+            // "If a pupil has asthma…" in a policy is about nobody in particular.
+            let about_someone =
+                record.is_some() || *refers.get_or_insert_with(|| refers_to_someone(det, text));
+            if let Some(cat) = super::known_category(&p.category)
+                && about_someone
+            {
                 st.strong.insert(cat);
             }
             continue;
@@ -1001,6 +1020,10 @@ fn sensitive_words(
         }
         let after = text[after_idx..].chars().next();
         if is_word_char(before) || is_word_char(after) {
+            continue;
+        }
+        // "Mental Health Lead", "asthma awareness session": a job or a topic.
+        if p.kind == KeywordKind::Word && det.roles.names_a_role(text, start, after_idx) {
             continue;
         }
         let fallback = if p.kind == KeywordKind::Code {
@@ -1030,8 +1053,73 @@ fn sensitive_words(
             || text[start..after_idx].to_string(),
             *record,
             None,
+            record.is_some() || *refers.get_or_insert_with(|| refers_to_someone(det, text)),
         );
     }
+}
+
+/// Whether a piece of running text with a sensitive word in it is about someone, so that
+/// the word may tie to a person named in the pieces around it: it speaks of one person
+/// ("her inhaler", "my son"), names someone by a given name ("Aisha will keep…"), or is a
+/// filled-in field of a form ("Medical conditions: asthma"). Otherwise the word ties only
+/// to a person in the same piece: a policy's "Pupils with asthma must…" a few lines below
+/// its list of key staff, or a newsletter's "asthma awareness session" below its star
+/// pupils, says nothing about them.
+fn refers_to_someone(det: &Detector, text: &str) -> bool {
+    speaks_of_one_person(text) || form_field(text) || det.names.mentions_given_name(text)
+}
+
+/// Third-person singular pronouns (and "my"), but not the generic "he or she", "his/her".
+fn speaks_of_one_person(text: &str) -> bool {
+    const ONE: &[&str] = &[
+        "he", "she", "him", "his", "her", "hers", "himself", "herself", "my",
+    ];
+    const ANYONE: &[&str] = &[
+        "he or she",
+        "she or he",
+        "his or her",
+        "her or his",
+        "him or her",
+        "her or him",
+        "himself or herself",
+        "herself or himself",
+        "he/she",
+        "she/he",
+        "his/her",
+        "her/his",
+        "him/her",
+        "her/him",
+        "himself/herself",
+        "s/he",
+    ];
+    let mut lower = text.to_ascii_lowercase();
+    for pair in ANYONE {
+        if lower.contains(pair) {
+            lower = lower.replace(pair, " ");
+        }
+    }
+    lower
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| ONE.contains(&w))
+}
+
+/// A short "Label: value" line with a value filled in: not empty, not "none", not a
+/// figure ("Proportion of disadvantaged pupils: 23%").
+fn form_field(text: &str) -> bool {
+    const MAX_LEN: usize = 120;
+    const MAX_LABEL: usize = 48;
+    if text.len() > MAX_LEN {
+        return false;
+    }
+    let Some(colon) = text.find(':') else {
+        return false;
+    };
+    let value = text[colon + 1..].trim();
+    colon <= MAX_LABEL
+        && !is_negative_value(value)
+        && !value
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,%£+-()".contains(c))
 }
 
 /// A rule's validator, looked up by name once when the rules are loaded (not per

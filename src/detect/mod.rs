@@ -178,6 +178,26 @@ mod tests {
         for c in &file.case {
             check("case", &c.category, &c.text, c.file.as_deref(), c.expect);
         }
+        // Roles and topics: the person counts, the sensitive word does not.
+        let roles = &file.roles_and_topics;
+        assert!(!roles.examples.is_empty() && !roles.negative_examples.is_empty());
+        for (text, expect) in roles
+            .examples
+            .iter()
+            .map(|t| (t, false))
+            .chain(roles.negative_examples.iter().map(|t| (t, true)))
+        {
+            let r = d.scan_text(text);
+            let sensitive = r.categories.keys().any(|k| is_sensitive(k));
+            if !r.categories.contains_key("full_name") || sensitive != expect {
+                failures.push(format!(
+                    "roles_and_topics: {text:?} should name a person and {}hold sensitive \
+                     information; got {:?}",
+                    if expect { "" } else { "not " },
+                    r.categories
+                ));
+            }
+        }
         assert!(
             failures.is_empty(),
             "{} rule examples misbehave:\n{}",

@@ -578,6 +578,19 @@ impl Names {
         self.kinds(w) & FIRST != 0
     }
 
+    /// Whether `text` calls someone by a given name ("Aisha will keep a spare inhaler"):
+    /// a capitalised word that is a given name and not also an everyday word ("Grace",
+    /// "May" are both).
+    pub fn mentions_given_name(&self, text: &str) -> bool {
+        tokens(text).iter().any(|t| {
+            capitalised(t.text)
+                && t.text.chars().count() > 1
+                && !is_title(t.text)
+                && self.kinds(t.text) & (FIRST | WORD) == FIRST
+                && !with_lower(t.text, everyday_word)
+        })
+    }
+
     /// Is this (normalised) name a public figure or fictional character, or part of one?
     pub fn is_figure(&self, normalised: &str) -> bool {
         let f = fold(normalised);
@@ -771,12 +784,15 @@ impl Names {
         let t_first = t_kinds & FIRST != 0;
         // "the Norman Conquest", "a Grace Darling": an article before it makes it a thing.
         let after_article = i > 0 && matches!(toks[i - 1].text, "the" | "a" | "an" | "The");
+        // Words of one name: a space between them, or the full stop of an initial or a
+        // title ("J. K. Rowling", "Mr. Fox"), not the end of a sentence ("Evans. She").
         let gap_ok = |a: &Token<'_>, b: &Token<'_>| {
             let between = &text[a.end..b.start];
+            let abbreviation = || a.text.chars().count() == 1 || is_title(a.text);
             between.len() <= 3
                 && between
                     .chars()
-                    .all(|c| c == ' ' || c == '.' || c == '\u{a0}')
+                    .all(|c| c == ' ' || c == '\u{a0}' || (c == '.' && abbreviation()))
         };
         // The run of capitalised words (and initials) following position `from`.
         let run = |from: usize, max: usize| -> usize {
@@ -1013,6 +1029,40 @@ fn everyday_word(lower: &str) -> bool {
         "german",
         "reception",
         "nursery",
+        // Words that start sentences and are not given names ("Our SEN governor").
+        "our",
+        "your",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "some",
+        "each",
+        "every",
+        "other",
+        "when",
+        "where",
+        "while",
+        "what",
+        "which",
+        "who",
+        "how",
+        "why",
+        "also",
+        "please",
+        "thank",
+        "thanks",
+        "well",
+        "done",
+        "all",
+        "any",
+        "both",
+        "many",
+        "most",
     ];
     let words = WORDS.get_or_init(|| {
         crate::passphrase::generate::words()
@@ -1182,6 +1232,36 @@ mod tests {
         }
         let alternatives = rule.pattern.rsplit("(?:").next().unwrap();
         assert_eq!(alternatives.matches('|').count() + 1, STREET_WORDS.len());
+    }
+
+    #[test]
+    fn a_name_ends_at_the_end_of_its_sentence() {
+        let names = Names::bundled();
+        let found = |t: &str| -> Vec<String> {
+            names
+                .find(t, None)
+                .names
+                .into_iter()
+                .map(|n| n.normalised)
+                .collect()
+        };
+        assert_eq!(
+            found("Our SENCo is Mrs Joanne Evans. She can be contacted."),
+            ["mrs joanne evans"]
+        );
+        assert_eq!(
+            found("Contact Amara Okafor. The office is open."),
+            ["amara okafor"]
+        );
+        // Full stops of initials and titles stay inside the name.
+        assert_eq!(found("Signed: Mr. D. Whitfield"), ["mr d whitfield"]);
+        assert_eq!(
+            found("Mrs J. Evans met Dr. Amara Nwosu."),
+            ["mrs j evans", "dr amara nwosu"]
+        );
+        // Words that start sentences are not given names ("Our" before the surname Sen).
+        assert_eq!(found("Our SEN governor is Paul."), Vec::<String>::new());
+        assert_eq!(found("This Patel family lives here."), Vec::<String>::new());
     }
 
     #[test]

@@ -16,9 +16,25 @@ pub const RULES: &str = include_str!("rules.toml");
 pub struct RuleFile {
     pub identifier: Vec<IdentifierRule>,
     pub keywords: Vec<KeywordRule>,
+    pub roles_and_topics: RolesAndTopicsRule,
     pub column: Vec<ColumnRule>,
     #[serde(default)]
     pub case: Vec<Case>,
+}
+
+/// Words around a sensitive word that make it name a job, a document or an event
+/// ("Mental Health Lead", "Medical Conditions Policy") rather than say something about a
+/// person. See the comment above `[roles_and_topics]` in `rules.toml`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RolesAndTopicsRule {
+    pub after: Vec<String>,
+    pub joining: Vec<String>,
+    pub before: Vec<String>,
+    /// Each names a person and yields no sensitive information.
+    pub examples: Vec<String>,
+    /// Each still yields sensitive information.
+    pub negative_examples: Vec<String>,
 }
 
 #[derive(Debug, Deserialize, Clone)]
@@ -311,6 +327,96 @@ impl Keywords {
                 keep
             });
         }
+    }
+}
+
+/// Tells a sensitive word that names a job, a document or an event ("Mental Health
+/// Lead", "asthma awareness session", "governor for child protection") from one that says
+/// something about a person.
+pub struct RolesAndTopics {
+    after: Vec<String>,
+    joining: Vec<String>,
+    before: Vec<String>,
+}
+
+impl RolesAndTopics {
+    /// Words between a `before` phrase and the sensitive word, at most.
+    const BEFORE_GAP: usize = 3;
+    /// How far back (in bytes) a `before` phrase is looked for.
+    const BEFORE_REACH: usize = 80;
+
+    pub fn build(rule: &RolesAndTopicsRule) -> RolesAndTopics {
+        let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect();
+        RolesAndTopics {
+            after: lower(&rule.after),
+            joining: lower(&rule.joining),
+            before: lower(&rule.before),
+        }
+    }
+
+    /// Whether the sensitive word at `start..end` of `text` names a role or a topic.
+    pub fn names_a_role(&self, text: &str, start: usize, end: usize) -> bool {
+        self.role_after(&text[end..]) || self.role_before(&text[..start])
+    }
+
+    /// `rest` (the text after the word) goes on, within its clause and past any joining
+    /// words, with one of `after`.
+    fn role_after(&self, rest: &str) -> bool {
+        let mut rest = rest;
+        for _ in 0..6 {
+            // Only spaces, hyphens, slashes and ampersands within a clause.
+            let gap = rest
+                .find(|c: char| !(c == ' ' || c == '-' || c == '/' || c == '\u{a0}'))
+                .unwrap_or(rest.len());
+            if gap == 0 && !rest.is_empty() {
+                return false; // punctuation, or a letter straight after the word
+            }
+            rest = &rest[gap..];
+            let word_len = rest
+                .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '&' || c == '-'))
+                .unwrap_or(rest.len());
+            if word_len == 0 {
+                return false;
+            }
+            let word = rest[..word_len].to_lowercase();
+            let starts_with_phrase = |p: &String| {
+                let n = p.len();
+                rest.len() >= n
+                    && rest.is_char_boundary(n)
+                    && rest[..n].eq_ignore_ascii_case(p)
+                    && !rest[n..].starts_with(char::is_alphanumeric)
+            };
+            if self.after.iter().any(starts_with_phrase) {
+                return true;
+            }
+            if !self.joining.contains(&word) {
+                return false;
+            }
+            rest = &rest[word_len..];
+        }
+        false
+    }
+
+    /// One of `before` ends at most [`Self::BEFORE_GAP`] words before the end of `head`
+    /// (the text before the word), within its clause.
+    fn role_before(&self, head: &str) -> bool {
+        let mut from = head.len().saturating_sub(Self::BEFORE_REACH);
+        while !head.is_char_boundary(from) {
+            from -= 1;
+        }
+        let clause = head[from..]
+            .rsplit(['.', ';', ':', '!', '?', '(', ')', ',', '\n'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        self.before.iter().any(|phrase| {
+            let p: Vec<&str> = phrase.split_whitespace().collect();
+            (0..=Self::BEFORE_GAP).any(|gap| {
+                words.len() >= p.len() + gap
+                    && words[words.len() - gap - p.len()..words.len() - gap] == p[..]
+            })
+        })
     }
 }
 

@@ -1,6 +1,7 @@
 //! HTML and XML: streamed with quick-xml. HTML is read tolerantly (unmatched or unclosed
-//! tags allowed, HTML entities resolved, `<script>`/`<style>` skipped) and its text is
-//! passed on block by block as `Part("body")`. For XML each text node (and attribute
+//! tags allowed, HTML entities resolved, `<script>`/`<style>` skipped); its tables are
+//! passed on as tables (the first row as headers, each row a record, as a Word
+//! document's) and the rest of its text block by block as `Part("body")`. For XML each text node (and attribute
 //! value) is passed with `header` = its element (or attribute) name and `record` = the
 //! serial number of the enclosing record element, so record-shaped XML such as CTF files
 //! (`<Pupil><UPN>…</UPN><Surname>…</Surname></Pupil>`) reads like a table.
@@ -11,6 +12,7 @@ use quick_xml::Reader;
 use quick_xml::escape::resolve_predefined_entity;
 use quick_xml::events::{BytesRef, Event};
 
+use super::ooxml::Flow;
 use super::text::decode_bytes;
 use super::{Ctx, Emitter, Location, Status, zipread::io_reason};
 
@@ -93,13 +95,100 @@ pub(crate) fn extract(reader: &mut dyn Read, html: bool, em: &mut Emitter, ctx: 
     }
 }
 
+/// The table element an HTML tag opens or closes.
+#[derive(Clone, Copy, PartialEq)]
+enum TablePart {
+    Table,
+    Row,
+    Cell,
+}
+
+fn table_part(name: &[u8]) -> Option<TablePart> {
+    match name {
+        b"table" => Some(TablePart::Table),
+        b"tr" => Some(TablePart::Row),
+        b"td" | b"th" => Some(TablePart::Cell),
+        _ => None,
+    }
+}
+
+/// HTML tables read as tables (the first row as headers, each row a record), like a
+/// Word document's; other blocks as paragraphs. HTML may leave `</td>` and `</tr>` out,
+/// so for each open table this remembers whether a row and a cell are open.
+struct HtmlFlow {
+    flow: Flow,
+    /// For each open table: (a row is open, a cell is open).
+    open: Vec<(bool, bool)>,
+}
+
+impl HtmlFlow {
+    fn end_cell(&mut self) {
+        if let Some(o) = self.open.last_mut()
+            && o.1
+        {
+            self.flow.cell_end();
+            o.1 = false;
+        }
+    }
+
+    fn end_row(&mut self, em: &mut Emitter) {
+        self.end_cell();
+        if let Some(o) = self.open.last_mut()
+            && o.0
+        {
+            self.flow.row_end(em);
+            o.0 = false;
+        }
+    }
+
+    fn start(&mut self, part: Option<TablePart>, em: &mut Emitter) {
+        match part {
+            Some(TablePart::Table) => {
+                self.flow.table_start(em);
+                self.open.push((false, false));
+            }
+            Some(TablePart::Row) if !self.open.is_empty() => {
+                self.end_row(em);
+                self.open.last_mut().expect("a table is open").0 = true;
+            }
+            Some(TablePart::Cell) if !self.open.is_empty() => {
+                self.end_cell();
+                let o = self.open.last_mut().expect("a table is open");
+                *o = (true, true);
+            }
+            _ => self.flow.paragraph_end(em),
+        }
+    }
+
+    fn end(&mut self, part: Option<TablePart>, em: &mut Emitter) {
+        match part {
+            Some(TablePart::Table) if !self.open.is_empty() => {
+                self.end_row(em);
+                self.open.pop();
+                self.flow.table_end();
+            }
+            Some(TablePart::Row) if !self.open.is_empty() => self.end_row(em),
+            Some(TablePart::Cell) if !self.open.is_empty() => self.end_cell(),
+            _ => self.flow.paragraph_end(em),
+        }
+    }
+
+    fn finish(&mut self, em: &mut Emitter) {
+        while !self.open.is_empty() {
+            self.end(Some(TablePart::Table), em);
+        }
+        self.flow.finish(em);
+    }
+}
+
 fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx: &Ctx) -> Status {
     let mut buf = Vec::new();
-    let mut text = String::new();
     let mut skip: Option<Vec<u8>> = None;
     let mut errors = 0;
-    let max = em.max_segment;
-    let part = Location::Part("body".into());
+    let mut out = HtmlFlow {
+        flow: Flow::new(Location::Part("body".into()), ""),
+        open: Vec::new(),
+    };
     loop {
         buf.clear();
         let ev = xml.read_event_into(&mut buf);
@@ -127,8 +216,7 @@ fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx:
                 if name == b"script" || name == b"style" {
                     skip = Some(name);
                 } else if BLOCKS.contains(&name.as_slice()) {
-                    em.text(part.clone(), &text);
-                    text.clear();
+                    out.start(table_part(&name), em);
                 }
             }
             Ok(Event::End(e)) => {
@@ -136,26 +224,22 @@ fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx:
                 if skip.as_deref() == Some(name.as_slice()) {
                     skip = None;
                 } else if BLOCKS.contains(&name.as_slice()) {
-                    em.text(part.clone(), &text);
-                    text.clear();
+                    out.end(table_part(&name), em);
                 } else {
-                    text.push(' ');
+                    out.flow.text(em, " ");
                 }
             }
             Ok(Event::Empty(e)) => {
                 let name = e.local_name().as_ref().to_ascii_lowercase();
-                if BLOCKS.contains(&name.as_slice()) {
-                    em.text(part.clone(), &text);
-                    text.clear();
+                if BLOCKS.contains(&name.as_slice()) && table_part(&name).is_none() {
+                    out.flow.paragraph_end(em);
                 }
             }
-            Ok(Event::Text(t)) if skip.is_none() => {
-                text.push_str(&decode_bytes(&t));
+            Ok(Event::Text(t)) if skip.is_none() => out.flow.text(em, &decode_bytes(&t)),
+            Ok(Event::CData(t)) if skip.is_none() => out.flow.text(em, &decode_bytes(&t)),
+            Ok(Event::GeneralRef(r)) if skip.is_none() => {
+                out.flow.text(em, &resolve_ref(&r, true));
             }
-            Ok(Event::CData(t)) if skip.is_none() => {
-                text.push_str(&decode_bytes(&t));
-            }
-            Ok(Event::GeneralRef(r)) if skip.is_none() => text.push_str(&resolve_ref(&r, true)),
             Ok(_) => {}
             Err(quick_xml::Error::Io(e)) => return Status::NotInspected(io_reason(&e, ctx)),
             Err(_) => {
@@ -166,12 +250,8 @@ fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx:
                 }
             }
         }
-        if text.len() > max {
-            em.text(part.clone(), &text);
-            text.clear();
-        }
     }
-    em.text(part, &text);
+    out.finish(em);
     Status::Inspected
 }
 
@@ -274,6 +354,37 @@ mod tests {
         assert!(all.contains("Unclosed £5"));
         assert!(!all.contains("color"));
         assert!(!all.contains("x ="), "{all}");
+    }
+
+    #[test]
+    fn html_tables_read_as_tables() {
+        // The second table leaves out </td> and </tr>, as HTML allows.
+        let html = b"<html><body><p>Provision map</p>
+            <table><tr><th>Pupil</th><th>Need</th></tr>
+            <tr><td>Ecrin <b>Aydin</b></td><td>SEN Support<br>SEMH</td></tr></table>
+            <p>Between</p>
+            <table><tr><td>Name<td>Class
+            <tr><td>Filip Dabrowski<td>3B
+            <tr><td>Zofia Nowak<td>3A</table><p>After</p></body></html>";
+        let c = run_bytes("map.html", html, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected);
+        let need = c.find("SEN Support SEMH");
+        assert_eq!(need.header.as_deref(), Some("Need"));
+        assert_eq!(need.location.display(), "table 1!B2");
+        assert_eq!(c.find("Ecrin Aydin").record, need.record);
+        assert!(c.find("Pupil").is_header);
+        let filip = c.find("Filip Dabrowski");
+        assert_eq!(filip.header.as_deref(), Some("Name"));
+        assert_eq!(c.find("3B").record, filip.record);
+        assert_eq!(c.find("3B").header.as_deref(), Some("Class"));
+        assert_ne!(c.find("Zofia Nowak").record, filip.record);
+        assert_eq!(c.find("3A").location.display(), "table 2!B3");
+        for p in ["Provision map", "Between", "After"] {
+            assert_eq!(
+                c.find(p).location,
+                super::super::Location::Part("body".into())
+            );
+        }
     }
 
     #[test]

@@ -2711,6 +2711,121 @@ GENERATORS = [
 ]
 
 
+# ---------------------------------------------------------------------------
+# Published documents: what schools put on their websites. They name staff (personal
+# data) beside sensitive topics discussed in general terms (not special category).
+# Appended last, so the files above stay as they were.
+# ---------------------------------------------------------------------------
+def staff_named(s):
+    return f"{s.title} {s.forename} {s.surname}"
+
+
+def f_p_safeguarding_policy_docx():
+    path = "policies/Child protection and safeguarding policy 2025-26.docx"
+    dsl, head, senco = OAK.role("DSL"), OAK.role("Headteacher"), OAK.role("SENCo")
+    gov = HBA.role("Finance")
+    blocks = [("h", "Child Protection and Safeguarding Policy 2025-26"),
+              ("h2", "Key contacts"),
+              ("table", ["Role", "Name"], [["Designated Safeguarding Lead (DSL)", staff_named(dsl)],
+                                           ["Deputy Designated Safeguarding Lead", staff_named(head)],
+                                           ["Designated teacher for looked after children", staff_named(senco)],
+                                           ["Nominated governor for safeguarding and child protection", staff_named(gov)]]),
+              ("h2", "1. Purpose"),
+              "All staff must read Keeping Children Safe in Education. Abuse can take many forms, including neglect, physical abuse, "
+              "emotional abuse and sexual abuse. Staff who have a concern should speak to the DSL without delay and record it on CPOMS.",
+              ("h2", "2. Early help and children with a social worker"),
+              "The school offers early help where a child would benefit from coordinated support. Where a child has a social worker, "
+              "or is subject to a child protection plan, the DSL shares relevant information with the child's teachers.",
+              f"If a child discloses abuse, staff listen to what he or she says and pass it to {staff_named(dsl)} the same day.",
+              ("h2", "3. Looked after children"),
+              "The designated teacher works with the virtual school head to promote the education of looked after children.",
+              f"Approved by the governing body. Signed: {staff_named(gov)}, Chair of Governors"]
+    write_docx(path, blocks, author="Governors")
+    label(path, True, False, "Published safeguarding policy: staff named in key-contact roles (personal), abuse, CP plans and "
+          "looked-after children discussed in general (not special)", blocks)
+
+
+def f_p_newsletter_html():
+    path = "comms/newsletter_spring1_week4.html"
+    head, ta = OAK.role("Headteacher"), OAK.role("Learning Mentor")
+    y4 = OAK.year(4)
+    blocks = [("h", f"{OAK.name} - Newsletter"), "Spring 1, week 4",
+              f"Congratulations to {y4[0].full} and {y4[1].full} in Year 4, who won the county spelling bee on Tuesday. "
+              "We are very proud of them both.",
+              "Year 6 visited the Science Museum on Wednesday and were a credit to the school.",
+              "On Thursday the school nurse ran an asthma awareness session for staff, and we reminded families that inhalers "
+              "must be clearly labelled with the child's name.",
+              f"Our Mental Health Lead, {staff_named(ta)}, has started a lunchtime club for Years 5 and 6.",
+              ("h2", "Star of the week"), ("ul", [f"{p.reg}: {p.full}" for p in OAK.year(2)[:2]]),
+              f"Warm wishes, {staff_named(head)}, Headteacher",
+              f"{OAK.address} {OAK.postcode} | {OAK.phone} | {OAK.office}"]
+    write_html(path, "Newsletter", blocks)
+    label(path, True, False, "Newsletter naming pupils (awards) and staff; an asthma awareness session and a Mental Health "
+          "Lead nearby are not about them", blocks)
+
+
+def f_p_sen_report_pdf():
+    path = "sen/SEN information report 2025-26.pdf"
+    senco, gov = HBA.role("SENCo"), HBA.role("Data Manager")
+    blocks = [("h", "SEN Information Report 2025-26"),
+              f"Our Special Educational Needs Coordinator (SENCo) is {staff_named(senco)}. {'He' if senco.gender == 'M' else 'She'} "
+              "can be contacted through the school office.",
+              "We support students with a range of needs, including autism, ADHD, dyslexia, speech and language difficulties "
+              "and social, emotional and mental health needs. Some students have an Education, Health and Care Plan (EHCP); "
+              "others receive SEN support.",
+              "If a student has a diagnosis of autism, the SENCo meets parents before the student starts.",
+              f"Our SEN governor is {staff_named(gov)}."]
+    write_pdf(path, "SEN information report", blocks)
+    label(path, True, False, "Published SEN information report: SENCo and SEN governor named, needs described in general", blocks)
+
+
+def f_p_pp_statement_docx():
+    path = "pupil premium/Pupil premium strategy statement 2025-26.docx"
+    lead, head = OAK.role("Deputy"), OAK.role("Business")
+    blocks = [("h", "Pupil premium strategy statement 2025-26"),
+              ("table", ["Detail", "Data"], [["School name", OAK.name], ["Number of pupils in school", "98"],
+                                             ["Proportion of disadvantaged pupils", "23%"],
+                                             ["Pupil premium lead", staff_named(lead)],
+                                             ["Governor lead", staff_named(head)]]),
+              "Our intention is that all pupils, irrespective of their background, make good progress. Disadvantaged pupils, "
+              "including those eligible for free school meals, receive targeted support in reading and maths."]
+    write_docx(path, blocks, author="Office")
+    label(path, True, False, "Published pupil premium statement: leads named in a table, FSM/PP discussed as school figures", blocks)
+
+
+def f_p_medical_policy_odt():
+    path = "policies/Supporting pupils with medical conditions policy.odt"
+    bm, head = OAK.role("Business"), OAK.role("Headteacher")
+    blocks = [("h", "Supporting Pupils with Medical Conditions Policy"),
+              f"The named person with responsibility for medical conditions is {staff_named(bm)}, School Business Manager.",
+              "If a pupil has asthma, their inhaler must be in school. Pupils with diabetes, epilepsy or allergies have an "
+              "individual healthcare plan agreed with parents and the school nurse.",
+              f"Signed: {staff_named(head)}, Headteacher"]
+    write_odt(path, blocks)
+    label(path, True, False, "Published medical-conditions policy naming the responsible member of staff; conditions in general", blocks)
+
+
+def f_p_inhaler_letter_docx():
+    path = "medical/letter to parents - spare inhaler.docx"
+    p = OAK.year(2)[3]
+    c = p.contacts[0]
+    t = OAK.role("Year 2")
+    blocks = [f"Dear {c.title} {c.surname},",
+              f"Thank you for coming in on Monday to talk about {p.full}.",
+              f"As agreed, {p.forename} will keep a spare inhaler in the school office, and {p.his} asthma plan will be "
+              "reviewed in June.",
+              f"Yours sincerely, {staff_named(t)}, Class Teacher"]
+    write_docx(path, blocks, author="Office")
+    label(path, True, True, "Letter about one pupil: the health details are two paragraphs below the name, "
+          "about the pupil by given name and pronoun", blocks)
+
+
+PUBLISHED = [f_p_safeguarding_policy_docx, f_p_newsletter_html, f_p_sen_report_pdf, f_p_pp_statement_docx,
+             f_p_medical_policy_odt, f_p_inhaler_letter_docx]
+GENERATORS += PUBLISHED
+
+
+
 def self_check():
     # the identifiers of every generated person are valid
     for p in OAK.pupils + HBA.pupils:
