@@ -683,7 +683,14 @@ impl Visitor for Analyzer<'_> {
         };
         st.figure_surnames.extend(found.figure_surnames);
         let mut anchored = false;
+        let mut in_word_problem: Option<bool> = None;
         for n in &found.names {
+            // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
+            if n.title_surname.is_some()
+                && *in_word_problem.get_or_insert_with(|| word_problem(text))
+            {
+                continue;
+            }
             let excerpt = if st.listing() || n.title_surname.is_some() {
                 mask("full_name", &text[n.start..n.end])
             } else {
@@ -1058,6 +1065,30 @@ fn sensitive_words(
     }
 }
 
+/// Whether a piece of text reads as a maths word problem: it has figures and asks how
+/// many, how much, how far… A title and a surname there ("Mrs Patel has 36 sweets") are a
+/// character of the problem, not one of the school's people.
+fn word_problem(text: &str) -> bool {
+    const ASKS: &[&str] = &[
+        "how many",
+        "how much",
+        "how far",
+        "how long",
+        "how old",
+        "how heavy",
+        "how tall",
+        "what is the total",
+        "what fraction",
+        "what percentage",
+        "work out",
+        "calculate",
+    ];
+    text.bytes().any(|b| b.is_ascii_digit()) && {
+        let lower = text.to_ascii_lowercase();
+        ASKS.iter().any(|a| lower.contains(a))
+    }
+}
+
 /// Whether a piece of running text with a sensitive word in it is about someone, so that
 /// the word may tie to a person named in the pieces around it: it speaks of one person
 /// ("her inhaler", "my son"), names someone by a given name ("Aisha will keep…"), or is a
@@ -1091,6 +1122,9 @@ fn speaks_of_one_person(text: &str) -> bool {
         "her/him",
         "himself/herself",
         "s/he",
+        // "His Majesty's Inspector" (an Ofsted report) is a title, not a person spoken of.
+        "his majesty",
+        "her majesty",
     ];
     let mut lower = text.to_ascii_lowercase();
     for pair in ANYONE {

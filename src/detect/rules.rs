@@ -30,6 +30,7 @@ pub struct RuleFile {
 pub struct RolesAndTopicsRule {
     pub after: Vec<String>,
     pub joining: Vec<String>,
+    pub groups: Vec<String>,
     pub before: Vec<String>,
     /// Each names a person and yields no sensitive information.
     pub examples: Vec<String>,
@@ -336,6 +337,7 @@ impl Keywords {
 pub struct RolesAndTopics {
     after: Vec<String>,
     joining: Vec<String>,
+    groups: Vec<String>,
     before: Vec<String>,
 }
 
@@ -350,13 +352,23 @@ impl RolesAndTopics {
         RolesAndTopics {
             after: lower(&rule.after),
             joining: lower(&rule.joining),
+            groups: lower(&rule.groups),
             before: lower(&rule.before),
         }
     }
 
     /// Whether the sensitive word at `start..end` of `text` names a role or a topic.
     pub fn names_a_role(&self, text: &str, start: usize, end: usize) -> bool {
-        self.role_after(&text[end..]) || self.role_before(&text[..start])
+        self.role_after(&text[end..])
+            || Self::shortly_after(&self.before, &text[..start])
+            || (Self::shortly_after(&self.groups, &text[..start])
+                && !Self::heads_a_list(&text[end..]))
+    }
+
+    /// Whether the sentence goes on to a colon ("Children with allergies: Amelia…").
+    fn heads_a_list(rest: &str) -> bool {
+        let sentence = rest.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+        sentence.contains(':')
     }
 
     /// `rest` (the text after the word) goes on, within its clause and past any joining
@@ -397,20 +409,24 @@ impl RolesAndTopics {
         false
     }
 
-    /// One of `before` ends at most [`Self::BEFORE_GAP`] words before the end of `head`
-    /// (the text before the word), within its clause.
-    fn role_before(&self, head: &str) -> bool {
+    /// Whether one of `phrases` ends at most [`Self::BEFORE_GAP`] words before the end of
+    /// `head` (the text before the word), within its clause (commas allowed: "pupils with
+    /// diabetes, epilepsy or allergies").
+    fn shortly_after(phrases: &[String], head: &str) -> bool {
         let mut from = head.len().saturating_sub(Self::BEFORE_REACH);
         while !head.is_char_boundary(from) {
             from -= 1;
         }
         let clause = head[from..]
-            .rsplit(['.', ';', ':', '!', '?', '(', ')', ',', '\n'])
+            .rsplit(['.', ';', ':', '!', '?', '(', ')', '\n'])
             .next()
             .unwrap_or("")
             .to_lowercase();
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        self.before.iter().any(|phrase| {
+        let words: Vec<&str> = clause
+            .split_whitespace()
+            .map(|w| w.trim_matches(','))
+            .collect();
+        phrases.iter().any(|phrase| {
             let p: Vec<&str> = phrase.split_whitespace().collect();
             (0..=Self::BEFORE_GAP).any(|gap| {
                 words.len() >= p.len() + gap

@@ -2820,8 +2820,20 @@ def f_p_inhaler_letter_docx():
           "about the pupil by given name and pronoun", blocks)
 
 
+def f_c_word_problems_docx():
+    path = "worksheets/Y5 word problems - money and measures.docx"
+    blocks = [("h", "Year 5 maths: word problems"),
+              "1. Mr Jones buys 4 boxes of pencils. Each box holds 12 pencils. How many pencils does he buy?",
+              "2. Mrs Okafor has 36 sweets. She shares them equally between 4 children. How many sweets does each child get?",
+              "3. Miss Taylor drives 45 miles on Monday and 38 miles on Tuesday. How far does she drive altogether?",
+              "4. Mr Kowalski pays with a £20 note for a book costing £7.45. How much change does he get?",
+              "Challenge: work out how many pencils Mr Jones would need for 9 classes of 30."]
+    write_docx(path, blocks, author="Maths lead")
+    label(path, False, False, "Hard negative: maths word problems whose characters have a title and surname", blocks)
+
+
 PUBLISHED = [f_p_safeguarding_policy_docx, f_p_newsletter_html, f_p_sen_report_pdf, f_p_pp_statement_docx,
-             f_p_medical_policy_odt, f_p_inhaler_letter_docx]
+             f_p_medical_policy_odt, f_p_inhaler_letter_docx, f_c_word_problems_docx]
 GENERATORS += PUBLISHED
 
 
