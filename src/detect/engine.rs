@@ -720,7 +720,11 @@ impl Visitor for Analyzer<'_> {
             st.anchor(&record);
         }
 
-        // Sensitive words.
+        // Sensitive words (not in a column of job titles: "Family Support Worker (Early
+        // Help)" is a job).
+        if column == Some(ColumnKind::Role) {
+            return;
+        }
         sensitive_words(
             det,
             st,

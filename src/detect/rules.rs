@@ -31,6 +31,7 @@ pub struct RolesAndTopicsRule {
     pub after: Vec<String>,
     pub joining: Vec<String>,
     pub groups: Vec<String>,
+    pub counted: Vec<String>,
     pub before: Vec<String>,
     /// Each names a person and yields no sensitive information.
     pub examples: Vec<String>,
@@ -165,6 +166,9 @@ pub enum ColumnKind {
     OtherPersonal,
     /// People studied or published (authors, scientists): not the school's people.
     Public,
+    /// Job titles ("Role", "Job Title"): a sensitive word there names a job ("Mental Health
+    /// Lead"), not something about the person.
+    Role,
 }
 
 /// Normalises a header or label: lower case, `_ . -` and runs of spaces to one space, a
@@ -338,6 +342,7 @@ pub struct RolesAndTopics {
     after: Vec<String>,
     joining: Vec<String>,
     groups: Vec<String>,
+    counted: Vec<String>,
     before: Vec<String>,
 }
 
@@ -353,6 +358,7 @@ impl RolesAndTopics {
             after: lower(&rule.after),
             joining: lower(&rule.joining),
             groups: lower(&rule.groups),
+            counted: lower(&rule.counted),
             before: lower(&rule.before),
         }
     }
@@ -361,8 +367,40 @@ impl RolesAndTopics {
     pub fn names_a_role(&self, text: &str, start: usize, end: usize) -> bool {
         self.role_after(&text[end..])
             || Self::shortly_after(&self.before, &text[..start])
-            || (Self::shortly_after(&self.groups, &text[..start])
+            || ((Self::shortly_after(&self.groups, &text[..start])
+                || self.a_count_before(&text[..start]))
                 && !Self::heads_a_list(&text[end..]))
+    }
+
+    /// Whether a figure followed by one of `counted` ("38 pupils are on the SEN
+    /// register", "6 have an EHCP", "27% of pupils") comes shortly before the word, within
+    /// its clause: a statistic, not a person.
+    fn a_count_before(&self, head: &str) -> bool {
+        let words = Self::clause_words(head);
+        let n = words.len();
+        (1..n).rev().take(Self::BEFORE_GAP + 2).any(|i| {
+            let figure = &words[i - 1];
+            !figure.is_empty()
+                && figure.chars().all(|c| c.is_ascii_digit() || c == '%')
+                && self.counted.iter().any(|c| *c == words[i])
+        })
+    }
+
+    /// The words of the clause that ends `head` (at most [`Self::BEFORE_REACH`] bytes
+    /// back), lower case, commas dropped.
+    fn clause_words(head: &str) -> Vec<String> {
+        let mut from = head.len().saturating_sub(Self::BEFORE_REACH);
+        while !head.is_char_boundary(from) {
+            from -= 1;
+        }
+        head[from..]
+            .rsplit(['.', ';', ':', '!', '?', '(', ')', '\n'])
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+            .split_whitespace()
+            .map(|w| w.trim_matches(',').to_string())
+            .collect()
     }
 
     /// Whether the sentence goes on to a colon ("Children with allergies: Amelia…").
@@ -413,19 +451,7 @@ impl RolesAndTopics {
     /// `head` (the text before the word), within its clause (commas allowed: "pupils with
     /// diabetes, epilepsy or allergies").
     fn shortly_after(phrases: &[String], head: &str) -> bool {
-        let mut from = head.len().saturating_sub(Self::BEFORE_REACH);
-        while !head.is_char_boundary(from) {
-            from -= 1;
-        }
-        let clause = head[from..]
-            .rsplit(['.', ';', ':', '!', '?', '(', ')', '\n'])
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        let words: Vec<&str> = clause
-            .split_whitespace()
-            .map(|w| w.trim_matches(','))
-            .collect();
+        let words = Self::clause_words(head);
         phrases.iter().any(|phrase| {
             let p: Vec<&str> = phrase.split_whitespace().collect();
             (0..=Self::BEFORE_GAP).any(|gap| {
@@ -502,6 +528,7 @@ pub fn columns(rules: &[ColumnRule]) -> HashMap<String, ColumnKind> {
             }
             "other_personal" => ColumnKind::OtherPersonal,
             "public" => ColumnKind::Public,
+            "role" => ColumnKind::Role,
             other => panic!("unknown column kind {other}"),
         };
         for h in &r.headers {

@@ -2832,7 +2832,35 @@ def f_c_word_problems_docx():
     label(path, False, False, "Hard negative: maths word problems whose characters have a title and surname", blocks)
 
 
-PUBLISHED = [f_p_safeguarding_policy_docx, f_p_newsletter_html, f_p_sen_report_pdf, f_p_pp_statement_docx,
+def f_p_minutes_pdf():
+    path = "governance/FGB minutes - spring term (approved).pdf"
+    chair, head, senco, lead = HBA.role("Finance"), HBA.role("Principal"), HBA.role("SENCo"), HBA.role("Vice")
+    blocks = [("h", "Minutes of the Full Governing Body"),
+              f"Present: {staff_named(chair)} (Chair), {staff_named(head)} (Principal), {staff_named(lead)}",
+              ("h2", "4. SEND update"),
+              f"{staff_named(senco)} (SENCo) reported that 61 students are on the SEN register and 9 have an EHCP. "
+              "Two annual reviews are overdue because of delays at the local authority.",
+              ("h2", "5. Safeguarding"),
+              "The annual safeguarding audit has been completed. 7 children are currently subject to child protection plans.",
+              ("h2", "6. Pupil premium"),
+              f"{staff_named(lead)} said that 31% of students are eligible for free school meals."]
+    write_pdf(path, "FGB minutes", blocks)
+    label(path, True, False, "Published governors' minutes: governors and staff named; SEN, CP plans and FSM only as "
+          "school figures", blocks)
+
+
+def f_p_staff_page_html():
+    path = "comms/website - our staff.html"
+    picks = [OAK.role("Headteacher"), OAK.role("SENCo"), OAK.role("Learning Mentor"), OAK.role("DSL"), OAK.role("Office")]
+    jobs = ["Headteacher", "SENCo and Mental Health Lead", "Learning Mentor (Early Help)", "Designated Safeguarding Lead",
+            "Office Manager and First Aider"]
+    blocks = [("h", "Meet our staff"), ("table", ["Name", "Role"], [[staff_named(s), j] for s, j in zip(picks, jobs)])]
+    write_html(path, "Our staff", blocks)
+    label(path, True, False, "Website staff page: names with job titles that contain sensitive words (Mental Health Lead, "
+          "Early Help)", blocks)
+
+
+PUBLISHED = [f_p_minutes_pdf, f_p_staff_page_html, f_p_safeguarding_policy_docx, f_p_newsletter_html, f_p_sen_report_pdf, f_p_pp_statement_docx,
              f_p_medical_policy_odt, f_p_inhaler_letter_docx, f_c_word_problems_docx]
 GENERATORS += PUBLISHED
 
