@@ -1003,8 +1003,10 @@ fn sensitive_words(
         return;
     }
     kw.find(text, hits);
-    // Running text: worked out for the first sensitive word that needs it.
+    // Running text: worked out for the first sensitive word that needs it (not when this
+    // piece names someone itself: its words tie to them whatever the pieces around say).
     let mut refers: Option<bool> = None;
+    let anchored_here = st.anchors.back() == Some(&st.index);
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         if p.kind == KeywordKind::Strong {
@@ -1064,7 +1066,9 @@ fn sensitive_words(
             || text[start..after_idx].to_string(),
             *record,
             None,
-            record.is_some() || *refers.get_or_insert_with(|| refers_to_someone(det, text)),
+            record.is_some()
+                || anchored_here
+                || *refers.get_or_insert_with(|| refers_to_someone(det, text)),
         );
     }
 }
@@ -1130,6 +1134,14 @@ fn speaks_of_one_person(text: &str) -> bool {
         "his majesty",
         "her majesty",
     ];
+    // Most text has none of these words: tell without allocating.
+    let b = text.as_bytes();
+    let mut words = b
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| (2..=7).contains(&w.len()));
+    if !words.any(|w| ONE.iter().any(|o| w.eq_ignore_ascii_case(o.as_bytes()))) {
+        return false;
+    }
     let mut lower = text.to_ascii_lowercase();
     for pair in ANYONE {
         if lower.contains(pair) {

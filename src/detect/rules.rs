@@ -341,9 +341,11 @@ impl Keywords {
 pub struct RolesAndTopics {
     after: Vec<String>,
     joining: Vec<String>,
-    groups: Vec<String>,
+    /// Phrases as their words.
+    groups: Vec<Vec<String>>,
     counted: Vec<String>,
-    before: Vec<String>,
+    /// Phrases as their words.
+    before: Vec<Vec<String>>,
 }
 
 impl RolesAndTopics {
@@ -354,29 +356,45 @@ impl RolesAndTopics {
 
     pub fn build(rule: &RolesAndTopicsRule) -> RolesAndTopics {
         let lower = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect();
+        let words = |v: &[String]| {
+            v.iter()
+                .map(|p| {
+                    p.to_lowercase()
+                        .split_whitespace()
+                        .map(String::from)
+                        .collect()
+                })
+                .collect()
+        };
         RolesAndTopics {
             after: lower(&rule.after),
             joining: lower(&rule.joining),
-            groups: lower(&rule.groups),
+            groups: words(&rule.groups),
             counted: lower(&rule.counted),
-            before: lower(&rule.before),
+            before: words(&rule.before),
         }
     }
 
     /// Whether the sensitive word at `start..end` of `text` names a role or a topic.
     pub fn names_a_role(&self, text: &str, start: usize, end: usize) -> bool {
-        self.role_after(&text[end..])
-            || Self::shortly_after(&self.before, &text[..start])
-            || ((Self::shortly_after(&self.groups, &text[..start])
-                || self.a_count_before(&text[..start]))
+        if self.role_after(&text[end..]) {
+            return true;
+        }
+        // Nothing before the word in its piece (a table cell "Asthma"): nothing to look at.
+        let head = &text[..start];
+        if !head.bytes().any(|c| c.is_ascii_alphanumeric()) {
+            return false;
+        }
+        let words = Self::clause_words(head);
+        Self::shortly_after(&self.before, &words)
+            || ((Self::shortly_after(&self.groups, &words) || self.a_count_before(&words))
                 && !Self::heads_a_list(&text[end..]))
     }
 
     /// Whether a figure followed by one of `counted` ("38 pupils are on the SEN
-    /// register", "6 have an EHCP", "27% of pupils") comes shortly before the word, within
-    /// its clause: a statistic, not a person.
-    fn a_count_before(&self, head: &str) -> bool {
-        let words = Self::clause_words(head);
+    /// register", "6 have an EHCP", "27% of pupils") comes shortly before the word in
+    /// `words` (its clause): a statistic, not a person.
+    fn a_count_before(&self, words: &[String]) -> bool {
         let n = words.len();
         (1..n).rev().take(Self::BEFORE_GAP + 2).any(|i| {
             let figure = &words[i - 1];
@@ -448,12 +466,10 @@ impl RolesAndTopics {
     }
 
     /// Whether one of `phrases` ends at most [`Self::BEFORE_GAP`] words before the end of
-    /// `head` (the text before the word), within its clause (commas allowed: "pupils with
-    /// diabetes, epilepsy or allergies").
-    fn shortly_after(phrases: &[String], head: &str) -> bool {
-        let words = Self::clause_words(head);
-        phrases.iter().any(|phrase| {
-            let p: Vec<&str> = phrase.split_whitespace().collect();
+    /// `words` (the clause before the word; commas do not end it: "pupils with diabetes,
+    /// epilepsy or allergies").
+    fn shortly_after(phrases: &[Vec<String>], words: &[String]) -> bool {
+        phrases.iter().any(|p| {
             (0..=Self::BEFORE_GAP).any(|gap| {
                 words.len() >= p.len() + gap
                     && words[words.len() - gap - p.len()..words.len() - gap] == p[..]
