@@ -1153,19 +1153,23 @@ fn speaks_of_one_person(text: &str) -> bool {
         .any(|w| ONE.contains(&w))
 }
 
-/// A short "Label: value" line with a value filled in: not empty, not "none", not a
-/// figure ("Proportion of disadvantaged pupils: 23%").
+/// A short "Label: value" (or "Label – value") line with a value filled in: not empty,
+/// not "none", not a figure ("Proportion of disadvantaged pupils: 23%").
 fn form_field(text: &str) -> bool {
     const MAX_LEN: usize = 120;
     const MAX_LABEL: usize = 48;
     if text.len() > MAX_LEN {
         return false;
     }
-    let Some(colon) = text.find(':') else {
+    let Some((label, value)) = [":", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
+        .min_by_key(|&(at, _)| at)
+    else {
         return false;
     };
-    let value = text[colon + 1..].trim();
-    colon <= MAX_LABEL
+    let value = value.trim();
+    label <= MAX_LABEL
         && !is_negative_value(value)
         && !value
             .chars()
