@@ -287,6 +287,9 @@ struct FileState {
     /// after row, each with its column's header, so this answers without hashing.
     column_headers: Vec<Option<(String, Rc<HeaderInfo>)>>,
     strong: HashSet<&'static str>,
+    /// The text is a letter to someone ("Dear Mrs Khan,"): what follows is about them or
+    /// their child, so every later piece counts as being about someone.
+    addressed: bool,
     /// Title + surname mentions, held until the end: (surname, name, index, record,
     /// location, excerpt).
     titled: Vec<(String, String, u64, Option<RecordKey>, String, String)>,
@@ -718,6 +721,9 @@ impl Visitor for Analyzer<'_> {
         }
         if anchored {
             st.anchor(&record);
+            if record.is_none() && greets(text) {
+                st.addressed = true;
+            }
         }
 
         // Sensitive words (not in a column of job titles: "Family Support Worker (Early
@@ -1003,16 +1009,18 @@ fn sensitive_words(
         return;
     }
     kw.find(text, hits);
-    // Running text: worked out for the first sensitive word that needs it (not when this
-    // piece names someone itself: its words tie to them whatever the pieces around say).
+    // Running text: whether this piece is about someone, worked out for the first
+    // sensitive word that needs it. Not needed when the piece names someone itself (its
+    // words tie to them whatever the pieces around say) or is part of a letter to someone.
     let mut refers: Option<bool> = None;
-    let anchored_here = st.anchors.back() == Some(&st.index);
+    let known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         if p.kind == KeywordKind::Strong {
             // "If a pupil has asthma…" in a policy is about nobody in particular.
-            let about_someone =
-                record.is_some() || *refers.get_or_insert_with(|| refers_to_someone(det, text));
+            let about_someone = record.is_some()
+                || st.addressed
+                || *refers.get_or_insert_with(|| refers_to_someone(det, text));
             if let Some(cat) = super::known_category(&p.category)
                 && about_someone
             {
@@ -1067,10 +1075,17 @@ fn sensitive_words(
             *record,
             None,
             record.is_some()
-                || anchored_here
+                || known_to_be_about_someone
                 || *refers.get_or_insert_with(|| refers_to_someone(det, text)),
         );
     }
+}
+
+/// Whether a piece of text starts as a letter's greeting ("Dear Mrs Khan,"). (Called for
+/// pieces that name someone, so "Dear Parents and Carers" never gets here.)
+fn greets(text: &str) -> bool {
+    text.get(..5)
+        .is_some_and(|d| d.eq_ignore_ascii_case("dear "))
 }
 
 /// Whether a piece of text reads as a maths word problem: it has figures and asks how
