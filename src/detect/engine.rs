@@ -290,6 +290,10 @@ struct FileState {
     /// The text is a letter to someone ("Dear Mrs Khan,"): what follows is about them or
     /// their child, so every later piece counts as being about someone.
     addressed: bool,
+    /// The previous piece of running text when it ended mid-sentence (a line of a wrapped
+    /// paragraph in a PDF or a text file), read with the next piece to tell what that piece
+    /// speaks of.
+    prev_text: String,
     /// Title + surname mentions, held until the end: (surname, name, index, record,
     /// location, excerpt).
     titled: Vec<(String, String, u64, Option<RecordKey>, String, String)>,
@@ -426,6 +430,18 @@ impl FileState {
         while self.anchors.front().is_some_and(|&a| a < keep_from) {
             self.anchors.pop_front();
         }
+    }
+
+    /// Whether the table on `sheet` has a column about pupils ("Pupil", "Child's Name",
+    /// "Student UPN").
+    fn about_pupils(&self, sheet: &str) -> bool {
+        self.headers.get(sheet).is_some_and(|hs| {
+            hs.iter().any(|h| {
+                ["pupil", "student", "child", "learner"]
+                    .iter()
+                    .any(|p| h.contains(p))
+            })
+        })
     }
 
     fn near_anchor(&self, index: u64) -> bool {
@@ -727,18 +743,25 @@ impl Visitor for Analyzer<'_> {
         }
 
         // Sensitive words (not in a column of job titles: "Family Support Worker (Early
-        // Help)" is a job).
-        if column == Some(ColumnKind::Role) {
+        // Help)" is a job; but in a table about pupils a "Role" may say "Social worker").
+        if column == Some(ColumnKind::Role) && !st.about_pupils(sheet) && names_a_job(text) {
             return;
         }
+        let mut prev = std::mem::take(&mut st.prev_text);
         sensitive_words(
             det,
             st,
             text,
+            &prev,
             &seg.location,
             &record,
             &mut self.keyword_hits,
         );
+        prev.clear();
+        if record.is_none() && ends_mid_sentence(text) && text.len() <= MAX_PREV {
+            prev.push_str(text);
+        }
+        st.prev_text = prev;
     }
 
     fn end(&mut self, status: Status) {
@@ -879,6 +902,7 @@ impl Analyzer<'_> {
                 continue;
             }
             if rule.person_context && !context {
+                let near = record.is_some() || refers_to_someone(self.det, text, &st.prev_text);
                 // Counts only beside a person: decided once nothing later can tie it (its
                 // row has passed, or the text around it). A row tied to a person has
                 // been counted as one already; text counts the value itself.
@@ -891,7 +915,7 @@ impl Analyzer<'_> {
                     || mask(&rule.category, value),
                     *record,
                     record.is_none().then(|| hash_of(("id", value))),
-                    record.is_some() || refers_to_someone(self.det, text),
+                    near,
                 );
                 continue;
             }
@@ -999,6 +1023,7 @@ fn sensitive_words(
     det: &Detector,
     st: &mut FileState,
     text: &str,
+    prev: &str,
     loc: &Location,
     record: &Option<RecordKey>,
     hits: &mut Vec<KeywordHit>,
@@ -1020,7 +1045,7 @@ fn sensitive_words(
             // "If a pupil has asthma…" in a policy is about nobody in particular.
             let about_someone = record.is_some()
                 || st.addressed
-                || *refers.get_or_insert_with(|| refers_to_someone(det, text));
+                || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev));
             if let Some(cat) = super::known_category(&p.category)
                 && about_someone
             {
@@ -1076,9 +1101,46 @@ fn sensitive_words(
             None,
             record.is_some()
                 || known_to_be_about_someone
-                || *refers.get_or_insert_with(|| refers_to_someone(det, text)),
+                || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev)),
         );
     }
+}
+
+/// Whether a cell of a job-title column names a job ("Family Support Worker (Early
+/// Help)", "SENCo and Mental Health Lead"), not a person's part ("Child (looked after)").
+fn names_a_job(text: &str) -> bool {
+    const JOBS: &[&str] = &[
+        "lead",
+        "leader",
+        "officer",
+        "coordinator",
+        "co-ordinator",
+        "mentor",
+        "worker",
+        "teacher",
+        "manager",
+        "assistant",
+        "nurse",
+        "head",
+        "headteacher",
+        "senco",
+        "dsl",
+        "governor",
+        "champion",
+        "aider",
+        "administrator",
+        "practitioner",
+        "supervisor",
+        "director",
+        "principal",
+        "counsellor",
+        "therapist",
+        "tutor",
+        "clerk",
+        "chair",
+    ];
+    text.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| JOBS.iter().any(|j| w.eq_ignore_ascii_case(j)))
 }
 
 /// Whether a piece of text starts as a letter's greeting ("Dear Mrs Khan,"). (Called for
@@ -1089,8 +1151,9 @@ fn greets(text: &str) -> bool {
 }
 
 /// Whether a piece of text reads as a maths word problem: it has figures and asks how
-/// many, how much, how far… A title and a surname there ("Mrs Patel has 36 sweets") are a
-/// character of the problem, not one of the school's people.
+/// many, how much, how far… with a question mark. A title and a surname there ("Mrs Patel
+/// has 36 sweets. How many…?") are a character of the problem, not one of the school's
+/// people. ("Mrs Khan rang at 9:15 to ask how long Aisha will be off" asks no question.)
 fn word_problem(text: &str) -> bool {
     const ASKS: &[&str] = &[
         "how many",
@@ -1103,24 +1166,98 @@ fn word_problem(text: &str) -> bool {
         "what is the total",
         "what fraction",
         "what percentage",
-        "work out",
-        "calculate",
     ];
-    text.bytes().any(|b| b.is_ascii_digit()) && {
+    text.bytes().any(|b| b.is_ascii_digit()) && text.contains('?') && {
         let lower = text.to_ascii_lowercase();
         ASKS.iter().any(|a| lower.contains(a))
     }
 }
 
-/// Whether a piece of running text with a sensitive word in it is about someone, so that
-/// the word may tie to a person named in the pieces around it: it speaks of one person
-/// ("her inhaler", "my son"), names someone by a given name ("Aisha will keep…"), or is a
-/// filled-in field of a form ("Medical conditions: asthma"). Otherwise the word ties only
-/// to a person in the same piece: a policy's "Pupils with asthma must…" a few lines below
-/// its list of key staff, or a newsletter's "asthma awareness session" below its star
-/// pupils, says nothing about them.
-fn refers_to_someone(det: &Detector, text: &str) -> bool {
-    speaks_of_one_person(text) || form_field(text) || det.names.mentions_given_name(text)
+/// Whether a sensitive word's piece of running text may be about someone, so that the
+/// word may tie to a person named in the pieces around it. It may, unless it speaks of
+/// people in general ("Pupils with asthma must…", "Staff who notice signs of neglect…",
+/// "If a child discloses abuse…") and of no one in particular: no singular pronoun ("her
+/// inhaler"), no given name ("Aisha will keep…"), not a filled-in form field ("Medical
+/// conditions: asthma"). So a policy's general text a few lines below its list of key
+/// staff, or a newsletter's note for all families below its star pupils, says nothing
+/// about them; a wrapped line of a letter, a note's "Referral to MASH" or a list's "Severe
+/// peanut allergy" still ties.
+fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
+    let general = (names_a_group(text) || names_a_group(prev)) || numbered_heading(text);
+    !general
+        || speaks_of_one_person(text)
+        || speaks_of_one_person(prev)
+        || form_field(text)
+        || det.names.mentions_given_name(text)
+}
+
+/// Longest previous piece kept to read with the next ([`FileState::prev_text`]).
+const MAX_PREV: usize = 512;
+
+/// Whether a piece of running text stops mid-sentence: its last character is not a full
+/// stop, question or exclamation mark, or colon.
+fn ends_mid_sentence(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| !matches!(c, '.' | '?' | '!' | ':' | '"' | '”' | ')'))
+}
+
+/// A numbered heading ("6. Pupil premium", "2.1 Early help"): a section of a document, not
+/// something about a person.
+fn numbered_heading(text: &str) -> bool {
+    let t = text.trim();
+    let number = t.len()
+        - t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+    number > 0
+        && t.len() <= 60
+        && t[..number].ends_with(|c: char| c == '.' || c.is_ascii_digit())
+        && t[number..].starts_with(' ')
+        && !t.contains(':')
+        && !t.contains(" - ")
+        && !t.contains(" – ")
+}
+
+/// Whether `text` speaks of a group: pupils, children, students, learners, families,
+/// young people, staff (not "a member of staff"), everyone, anyone, or any one child ("a
+/// child", "every pupil").
+fn names_a_group(text: &str) -> bool {
+    const GROUPS: &[&str] = &[
+        "pupils", "children", "students", "learners", "families", "everyone", "anyone", "staff",
+    ];
+    const ANY_ONE: &[&str] = &["a", "any", "each", "every"];
+    const ONE_CHILD: &[&str] = &["child", "pupil", "student"];
+    let is = |w: &[u8], list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
+    let b = text.as_bytes();
+    let mut before: &[u8] = b"";
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let w = &b[start..i];
+        // "children's services", "the pupil's": a service or one person, not a group.
+        let possessive = b[i..].starts_with(b"'s") || b[i..].starts_with("’s".as_bytes());
+        let group = !possessive
+            && if w.eq_ignore_ascii_case(b"staff") {
+                !before.eq_ignore_ascii_case(b"of")
+            } else if w.eq_ignore_ascii_case(b"people") {
+                before.eq_ignore_ascii_case(b"young")
+            } else {
+                is(w, GROUPS) || (is(w, ONE_CHILD) && is(before, ANY_ONE))
+            };
+        if group {
+            return true;
+        }
+        before = w;
+    }
+    false
 }
 
 /// Third-person singular pronouns (and "my"), but not the generic "he or she", "his/her".

@@ -580,10 +580,14 @@ impl Names {
 
     /// Whether `text` calls someone by a given name ("Aisha will keep a spare inhaler"):
     /// a capitalised word that is a given name and not also an everyday word ("Grace",
-    /// "May" are both).
+    /// "May" are both), and not after a title.
     pub fn mentions_given_name(&self, text: &str) -> bool {
-        tokens(text).iter().any(|t| {
-            capitalised(t.text)
+        let toks = tokens(text);
+        toks.iter().enumerate().any(|(i, t)| {
+            // "Mrs Joanne Evans (SENCo) reported…": an adult named in full, not someone
+            // spoken of by first name.
+            !(i > 0 && is_title(toks[i - 1].text))
+                && capitalised(t.text)
                 && t.text.chars().count() > 1
                 && !is_title(t.text)
                 && self.kinds(t.text) & (FIRST | WORD) == FIRST

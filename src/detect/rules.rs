@@ -396,11 +396,12 @@ impl RolesAndTopics {
     /// `words` (its clause): a statistic, not a person.
     fn a_count_before(&self, words: &[String]) -> bool {
         let n = words.len();
+        let figure =
+            |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '%');
+        let counted = |w: &String| self.counted.iter().any(|c| c == w);
         (1..n).rev().take(Self::BEFORE_GAP + 2).any(|i| {
-            let figure = &words[i - 1];
-            !figure.is_empty()
-                && figure.chars().all(|c| c.is_ascii_digit() || c == '%')
-                && self.counted.iter().any(|c| *c == words[i])
+            (figure(&words[i - 1]) && counted(&words[i]))
+                || (i >= 2 && figure(&words[i - 2]) && words[i - 1] == "of" && counted(&words[i]))
         })
     }
 
@@ -421,10 +422,11 @@ impl RolesAndTopics {
             .collect()
     }
 
-    /// Whether the sentence goes on to a colon ("Children with allergies: Amelia…").
+    /// Whether the sentence goes on to a colon or a dash ("Children with allergies:
+    /// Amelia…", "Children with allergies - Class 2").
     fn heads_a_list(rest: &str) -> bool {
         let sentence = rest.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
-        sentence.contains(':')
+        sentence.contains(':') || sentence.contains(" - ") || sentence.contains(" – ")
     }
 
     /// `rest` (the text after the word) goes on, within its clause and past any joining

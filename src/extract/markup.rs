@@ -112,16 +112,41 @@ fn table_part(name: &[u8]) -> Option<TablePart> {
     }
 }
 
-/// HTML tables read as tables (the first row as headers, each row a record), like a
-/// Word document's; other blocks as paragraphs. HTML may leave `</td>` and `</tr>` out,
-/// so for each open table this remembers whether a row and a cell are open.
+/// HTML tables read as tables, like a Word document's: each row a record, the first row
+/// the headers when it is all `<th>` cells (or, without `<th>`, short labels); other
+/// blocks as paragraphs. HTML may leave
+/// `</td>` and `</tr>` out, so for each open table this remembers whether a row and a cell
+/// are open. Text in a table outside any cell is passed on as running text. Nesting and
+/// row width are bounded, so memory stays flat whatever the markup.
 struct HtmlFlow {
     flow: Flow,
     /// For each open table: (a row is open, a cell is open).
     open: Vec<(bool, bool)>,
+    /// `<table>` tags beyond [`HtmlFlow::MAX_DEPTH`], read as paragraph breaks.
+    too_deep: usize,
+    /// How many of the open row's cells are `<th>`.
+    row_th: usize,
+    /// The open row's first cell is a `<th>`.
+    first_th: bool,
+    /// Cells in the open row.
+    row_cells: usize,
 }
 
 impl HtmlFlow {
+    const MAX_DEPTH: usize = 32;
+    const MAX_CELLS: usize = 1024;
+
+    fn new() -> HtmlFlow {
+        HtmlFlow {
+            flow: Flow::new(Location::Part("body".into()), ""),
+            open: Vec::new(),
+            too_deep: 0,
+            row_th: 0,
+            first_th: false,
+            row_cells: 0,
+        }
+    }
+
     fn end_cell(&mut self) {
         if let Some(o) = self.open.last_mut()
             && o.1
@@ -136,25 +161,64 @@ impl HtmlFlow {
         if let Some(o) = self.open.last_mut()
             && o.0
         {
-            self.flow.row_end(em);
+            // A header row is all <th>, or (old or exported HTML without <th>) short
+            // labels. A row of <th> beside <td> is a form ("Name | Jayden Clarke").
+            let headers = if self.row_th > 0 {
+                self.row_th == self.row_cells
+            } else {
+                self.flow.row_looks_like_headers()
+            };
+            if self.first_th && self.row_th == 1 && self.row_cells >= 2 {
+                // A label and its value ("Name | Jayden Clarke", "Medical | Asthma"): a
+                // form, whose rows are all about one person.
+                self.flow.row_as_field(em);
+            } else {
+                if !headers {
+                    self.flow.without_header_row();
+                }
+                self.flow.row_end(em);
+            }
             o.0 = false;
+        }
+        self.row_th = 0;
+        self.first_th = false;
+        self.row_cells = 0;
+    }
+
+    /// Text collected while no cell was open is not a cell's.
+    fn stray(&mut self, em: &mut Emitter) {
+        if self.open.last().is_some_and(|o| !o.1) {
+            self.flow.stray_text(em);
         }
     }
 
-    fn start(&mut self, part: Option<TablePart>, em: &mut Emitter) {
+    fn start(&mut self, part: Option<TablePart>, th: bool, em: &mut Emitter) {
         match part {
-            Some(TablePart::Table) => {
+            Some(TablePart::Table) if self.open.len() < Self::MAX_DEPTH => {
+                self.stray(em);
                 self.flow.table_start(em);
                 self.open.push((false, false));
             }
+            Some(TablePart::Table) => {
+                self.too_deep += 1;
+                self.flow.paragraph_end(em);
+            }
             Some(TablePart::Row) if !self.open.is_empty() => {
                 self.end_row(em);
+                self.stray(em);
                 self.open.last_mut().expect("a table is open").0 = true;
             }
             Some(TablePart::Cell) if !self.open.is_empty() => {
                 self.end_cell();
+                if self.row_cells >= Self::MAX_CELLS {
+                    self.end_row(em);
+                }
+                self.stray(em);
                 let o = self.open.last_mut().expect("a table is open");
                 *o = (true, true);
+                self.row_th += usize::from(th);
+                self.first_th |= th && self.row_cells == 0;
+                self.row_cells += 1;
             }
             _ => self.flow.paragraph_end(em),
         }
@@ -162,8 +226,13 @@ impl HtmlFlow {
 
     fn end(&mut self, part: Option<TablePart>, em: &mut Emitter) {
         match part {
+            Some(TablePart::Table) if self.too_deep > 0 => {
+                self.too_deep -= 1;
+                self.flow.paragraph_end(em);
+            }
             Some(TablePart::Table) if !self.open.is_empty() => {
                 self.end_row(em);
+                self.stray(em);
                 self.open.pop();
                 self.flow.table_end();
             }
@@ -174,6 +243,7 @@ impl HtmlFlow {
     }
 
     fn finish(&mut self, em: &mut Emitter) {
+        self.too_deep = 0;
         while !self.open.is_empty() {
             self.end(Some(TablePart::Table), em);
         }
@@ -185,10 +255,7 @@ fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx:
     let mut buf = Vec::new();
     let mut skip: Option<Vec<u8>> = None;
     let mut errors = 0;
-    let mut out = HtmlFlow {
-        flow: Flow::new(Location::Part("body".into()), ""),
-        open: Vec::new(),
-    };
+    let mut out = HtmlFlow::new();
     loop {
         buf.clear();
         let ev = xml.read_event_into(&mut buf);
@@ -216,7 +283,7 @@ fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx:
                 if name == b"script" || name == b"style" {
                     skip = Some(name);
                 } else if BLOCKS.contains(&name.as_slice()) {
-                    out.start(table_part(&name), em);
+                    out.start(table_part(&name), name == b"th", em);
                 }
             }
             Ok(Event::End(e)) => {
@@ -231,8 +298,15 @@ fn extract_html<R: std::io::BufRead>(xml: &mut Reader<R>, em: &mut Emitter, ctx:
             }
             Ok(Event::Empty(e)) => {
                 let name = e.local_name().as_ref().to_ascii_lowercase();
-                if BLOCKS.contains(&name.as_slice()) && table_part(&name).is_none() {
-                    out.flow.paragraph_end(em);
+                match table_part(&name) {
+                    // <td/>: an empty cell keeps the columns after it in place.
+                    Some(TablePart::Cell) => {
+                        out.start(Some(TablePart::Cell), name == b"th", em);
+                        out.end(Some(TablePart::Cell), em);
+                    }
+                    Some(_) => {}
+                    None if BLOCKS.contains(&name.as_slice()) => out.flow.paragraph_end(em),
+                    None => {}
                 }
             }
             Ok(Event::Text(t)) if skip.is_none() => out.flow.text(em, &decode_bytes(&t)),
@@ -385,6 +459,49 @@ mod tests {
                 super::super::Location::Part("body".into())
             );
         }
+    }
+
+    #[test]
+    fn html_tables_without_headers_stray_text_and_empty_cells() {
+        // A table without <th>: its first row is data. Text between rows, a <td/>, and a
+        // table never closed: nothing is lost and columns stay in place.
+        let html = b"<table><tr><td><p>Jayden Clarke has asthma.</p></td></tr>
+            <tr><td>Name</td><td>Jayden</td></tr> stray note
+            </table>
+            <table><tr><th>Pupil</th><th>Class</th><th>Need</th></tr>
+            <tr><td>Zofia Nowak</td><td/><td>Autism</td></tr>
+            <tr><td>Leo</td><td>3B</td><td>None</td></tr></table>
+            <table><tr><th>Name</th><td>Jayden Clarke</td></tr>
+            <tr><th>Medical</th><td>Asthma</td></tr>
+            <p>Amara Okafor has an EHCP.</p>";
+        let c = run_bytes("layout.html", html, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected);
+        let first = c.find("Jayden Clarke has asthma.");
+        assert!(!first.is_header);
+        assert!(first.record.is_some());
+        assert_eq!(
+            c.find("stray note").location,
+            super::super::Location::Part("body".into())
+        );
+        assert_eq!(c.find("Autism").header.as_deref(), Some("Need"));
+        assert!(c.all_text().contains("Amara Okafor has an EHCP."));
+        // A table of labels and values reads as a form's fields.
+        let medical = c.find("Medical: Asthma");
+        assert_eq!(
+            medical.location,
+            super::super::Location::Part("body".into())
+        );
+        c.find("Name: Jayden Clarke");
+    }
+
+    #[test]
+    fn html_nesting_and_width_are_bounded() {
+        let mut html = b"<table>".repeat(10_000);
+        html.extend(b"<tr>".iter().chain(b"<td>x".repeat(5_000).iter()));
+        html.extend(b"Amara Okafor</table>");
+        let c = run_bytes("deep.html", &html, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected);
+        assert!(c.all_text().contains("Amara Okafor"));
     }
 
     #[test]

@@ -44,8 +44,16 @@ impl Flow {
 
     pub fn text(&mut self, em: &mut Emitter, s: &str) {
         match self.tables.last_mut() {
-            Some(t) if t.cell.len() < em.max_segment * 4 => t.cell.push_str(s),
-            Some(_) => {}
+            Some(t) => {
+                t.cell.push_str(s);
+                // A cell longer than any table cell should be (a page laid out in one
+                // cell): passed on as running text so far, so memory stays bounded and
+                // nothing is left unread.
+                if t.cell.len() > em.max_segment * 4 {
+                    em.text(self.location.clone(), &t.cell);
+                    t.cell.clear();
+                }
+            }
             None => {
                 self.para.push_str(s);
                 if self.para.len() > em.max_segment {
@@ -93,6 +101,52 @@ impl Flow {
             let cells = std::mem::take(&mut t.cells);
             table::emit_row(em, &t.name, t.row, &cells, &mut t.headers);
             t.row += 1;
+        }
+    }
+
+    /// Passes on text collected in the current table outside any cell (HTML may have
+    /// text between rows, or a table never closed), as running text.
+    pub fn stray_text(&mut self, em: &mut Emitter) {
+        if let Some(t) = self.tables.last_mut() {
+            em.text(self.location.clone(), &t.cell);
+            t.cell.clear();
+        }
+    }
+
+    /// Passes on the open row as a form's field ("Medical: Asthma - inhaler in office"),
+    /// running text, rather than as a table row: for a table of labels and values.
+    pub fn row_as_field(&mut self, em: &mut Emitter) {
+        if let Some(t) = self.tables.last_mut() {
+            let cells = std::mem::take(&mut t.cells);
+            if let Some((label, values)) = cells.split_first() {
+                em.text(
+                    self.location.clone(),
+                    &format!("{label}: {}", values.join(" ")),
+                );
+            }
+        }
+    }
+
+    /// Whether the current table's open row reads as a header row: two cells or more,
+    /// each a short label without figures ("Pupil", "Class", "Need").
+    pub fn row_looks_like_headers(&self) -> bool {
+        self.tables.last().is_some_and(|t| {
+            t.cells.len() >= 2
+                && t.cells.iter().all(|c| {
+                    !c.is_empty() && c.len() <= 40 && !c.bytes().any(|b| b.is_ascii_digit())
+                })
+        })
+    }
+
+    /// The current table's first row holds data, not headers (an HTML table without
+    /// `<th>`): every row is then a record without column headers. Acts only before the
+    /// first row has been passed on.
+    pub fn without_header_row(&mut self) {
+        if let Some(t) = self.tables.last_mut()
+            && t.row == 0
+            && t.headers.is_none()
+        {
+            t.headers = Some(Vec::new());
         }
     }
 

@@ -2827,7 +2827,7 @@ def f_c_word_problems_docx():
               "2. Mrs Okafor has 36 sweets. She shares them equally between 4 children. How many sweets does each child get?",
               "3. Miss Taylor drives 45 miles on Monday and 38 miles on Tuesday. How far does she drive altogether?",
               "4. Mr Kowalski pays with a £20 note for a book costing £7.45. How much change does he get?",
-              "Challenge: work out how many pencils Mr Jones would need for 9 classes of 30."]
+              "Challenge: how many pencils would Mr Jones need for 9 classes of 30?"]
     write_docx(path, blocks, author="Maths lead")
     label(path, False, False, "Hard negative: maths word problems whose characters have a title and surname", blocks)
 
