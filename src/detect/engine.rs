@@ -1195,7 +1195,7 @@ fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
 const MAX_PREV: usize = 512;
 
 /// Whether a piece of running text stops mid-sentence: its last character is not a full
-/// stop, question or exclamation mark, or colon.
+/// stop, a question or exclamation mark, a colon, a closing quote or a closing bracket.
 fn ends_mid_sentence(text: &str) -> bool {
     text.trim_end()
         .chars()
