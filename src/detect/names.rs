@@ -1197,17 +1197,20 @@ fn label_end(text: &str, toks: &[Token<'_>], i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
+    /// The names `names` finds in `t`, normalised.
+    fn found_names(names: &Names, t: &str) -> Vec<String> {
+        names
+            .find(t, None)
+            .names
+            .into_iter()
+            .map(|n| n.normalised)
+            .collect()
+    }
+
     #[test]
     fn a_street_after_a_house_number_is_not_a_person() {
         let names = Names::bundled();
-        let found = |t: &str| -> Vec<String> {
-            names
-                .find(t, None)
-                .names
-                .into_iter()
-                .map(|n| n.normalised)
-                .collect()
-        };
+        let found = |t: &str| found_names(&names, t);
         for t in [
             "The coach leaves from 50 Victoria Terrace, Wakefield at 9am.",
             "Drop-off: 12a Grace Road",
@@ -1241,14 +1244,7 @@ mod tests {
     #[test]
     fn a_name_ends_at_the_end_of_its_sentence() {
         let names = Names::bundled();
-        let found = |t: &str| -> Vec<String> {
-            names
-                .find(t, None)
-                .names
-                .into_iter()
-                .map(|n| n.normalised)
-                .collect()
-        };
+        let found = |t: &str| found_names(&names, t);
         assert_eq!(
             found("Our SENCo is Mrs Joanne Evans. She can be contacted."),
             ["mrs joanne evans"]

@@ -448,7 +448,7 @@ impl RolesAndTopics {
             if word_len == 0 {
                 return false;
             }
-            let word = rest[..word_len].to_lowercase();
+            let word = &rest[..word_len];
             let starts_with_phrase = |p: &String| {
                 let n = p.len();
                 rest.len() >= n
@@ -459,7 +459,7 @@ impl RolesAndTopics {
             if self.after.iter().any(starts_with_phrase) {
                 return true;
             }
-            if !self.joining.contains(&word) {
+            if !self.joining.iter().any(|j| j.eq_ignore_ascii_case(word)) {
                 return false;
             }
             rest = &rest[word_len..];
