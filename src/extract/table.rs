@@ -106,6 +106,8 @@ pub(crate) fn extract(reader: &mut dyn Read, tsv: bool, em: &mut Emitter, ctx: &
     let mut record = csv::ByteRecord::new();
     let mut headers: Option<Vec<String>> = None;
     let mut row: u32 = 0;
+    // Where each cell of the current record lies in its text; kept between records.
+    let mut bounds: Vec<(usize, usize)> = Vec::new();
     loop {
         match csv.read_byte_record(&mut record) {
             Ok(false) => break,
@@ -121,35 +123,64 @@ pub(crate) fn extract(reader: &mut dyn Read, tsv: bool, em: &mut Emitter, ctx: &
             }
         }
         since_row.set(0);
-        let cells = decode_record(&record);
-        emit_row(em, "", row, &cells, &mut headers);
+        match utf8_record(&record, &mut bounds) {
+            Some(all) => emit_cells(
+                em,
+                "",
+                row,
+                bounds.len(),
+                |i| &all[bounds[i].0..bounds[i].1],
+                &mut headers,
+            ),
+            None => {
+                let cells: Vec<_> = record.iter().map(decode_bytes).collect();
+                emit_row(em, "", row, &cells, &mut headers);
+            }
+        }
         row = row.saturating_add(1);
     }
     Status::Inspected
 }
 
-/// Emits one table row: the first non-empty row becomes the header row.
-/// The cells of a record as text. Validating the whole record at once is much quicker
-/// than validating a dozen short cells one by one; when it is valid and every cell starts
-/// and ends on a character boundary, each cell is valid on its own (cells that only look
-/// valid when joined would break at a boundary). Otherwise each cell is decoded alone.
-fn decode_record(record: &csv::ByteRecord) -> Vec<std::borrow::Cow<'_, str>> {
-    if let Ok(all) = std::str::from_utf8(record.as_slice()) {
-        let cells: Option<Vec<_>> = (0..record.len())
-            .map(|i| record.range(i).and_then(|r| all.get(r)).map(Into::into))
-            .collect();
-        if let Some(cells) = cells {
-            return cells;
+/// The text of a record and where each of its cells lies in it (`bounds`), when every
+/// cell is UTF-8. Validating the whole record at once is much quicker than validating a
+/// dozen short cells one by one; when it is valid and every cell starts and ends on a
+/// character boundary, each cell is valid on its own (cells that only look valid when
+/// joined would break at a boundary). Otherwise `None`: each cell is then decoded alone.
+fn utf8_record<'r>(
+    record: &'r csv::ByteRecord,
+    bounds: &mut Vec<(usize, usize)>,
+) -> Option<&'r str> {
+    let all = std::str::from_utf8(record.as_slice()).ok()?;
+    bounds.clear();
+    for i in 0..record.len() {
+        let r = record.range(i)?;
+        if !(all.is_char_boundary(r.start) && all.is_char_boundary(r.end)) {
+            return None;
         }
+        bounds.push((r.start, r.end));
     }
-    record.iter().map(decode_bytes).collect()
+    Some(all)
 }
 
+/// Emits one table row: the first non-empty row becomes the header row.
 pub(crate) fn emit_row<S: AsRef<str>>(
     em: &mut Emitter,
     sheet: &str,
     row: u32,
     cells: &[S],
+    headers: &mut Option<Vec<String>>,
+) {
+    emit_cells(em, sheet, row, cells.len(), |i| cells[i].as_ref(), headers);
+}
+
+/// [`emit_row`] for a row of `n` cells, the `i`th of which is `cell(i)`.
+fn emit_cells<'c>(
+    em: &mut Emitter,
+    sheet: &str,
+    row: u32,
+    n: usize,
+    cell: impl Fn(usize) -> &'c str,
     headers: &mut Option<Vec<String>>,
 ) {
     let location = |col: usize| Location::Cell {
@@ -159,25 +190,20 @@ pub(crate) fn emit_row<S: AsRef<str>>(
     };
     match headers {
         None => {
-            if cells.iter().all(|c| c.as_ref().trim().is_empty()) {
+            if (0..n).all(|i| cell(i).trim().is_empty()) {
                 return;
             }
-            for (col, cell) in cells.iter().enumerate() {
-                em.emit(location(col), cell.as_ref(), None, true, None);
+            for col in 0..n {
+                em.emit(location(col), cell(col), None, true, None);
             }
-            *headers = Some(
-                cells
-                    .iter()
-                    .map(|c| c.as_ref().trim().to_string())
-                    .collect(),
-            );
+            *headers = Some((0..n).map(|i| cell(i).trim().to_string()).collect());
         }
         Some(h) => {
-            for (col, cell) in cells.iter().enumerate() {
+            for col in 0..n {
                 let header = h.get(col).map(String::as_str).filter(|s| !s.is_empty());
                 em.emit(
                     location(col),
-                    cell.as_ref(),
+                    cell(col),
                     header,
                     false,
                     Some(u64::from(row)),
@@ -201,10 +227,14 @@ mod tests {
                 .from_reader(bytes);
             let mut record = csv::ByteRecord::new();
             assert!(csv.read_byte_record(&mut record).unwrap());
-            super::decode_record(&record)
-                .iter()
-                .map(|c| c.to_string())
-                .collect::<Vec<_>>()
+            let mut bounds = Vec::new();
+            match super::utf8_record(&record, &mut bounds) {
+                Some(all) => bounds.iter().map(|&(s, e)| all[s..e].to_string()).collect(),
+                None => record
+                    .iter()
+                    .map(|c| super::decode_bytes(c).to_string())
+                    .collect::<Vec<_>>(),
+            }
         };
         assert_eq!(read("Zoë,Łukasz,7\n".as_bytes()), ["Zoë", "Łukasz", "7"]);
         // "\xC3" + "\xA9" joined is "é", but neither cell is UTF-8: Windows-1252 each.
