@@ -319,14 +319,21 @@ struct HeaderInfo {
     column: Option<ColumnKind>,
     /// The identifier rules whose column this is.
     id_rules: Vec<IdColumn>,
+    /// An address column: its words are streets and towns ("Victoria Terrace",
+    /// "Kingston"), not people.
+    address: bool,
 }
 
 impl HeaderInfo {
     fn new(det: &Detector, raw: &str) -> HeaderInfo {
         let normalised = normalise_header(raw);
+        let id_rules: Vec<IdColumn> = det.id_headers.get(&normalised).cloned().unwrap_or_default();
         HeaderInfo {
             column: det.columns.get(&normalised).copied(),
-            id_rules: det.id_headers.get(&normalised).cloned().unwrap_or_default(),
+            address: id_rules
+                .iter()
+                .any(|c| det.ids[c.rule].rule.category == "address"),
+            id_rules,
             normalised,
         }
     }
@@ -694,8 +701,10 @@ impl Visitor for Analyzer<'_> {
         }
         let st = self.cur.as_mut().expect("in a file");
 
-        // Names in running text (not in a column of authors or historical figures).
-        let found = if column == Some(ColumnKind::Public) {
+        // Names in running text (not in a column of authors or historical figures, nor in
+        // an address).
+        let address = info.as_deref().is_some_and(|i| i.address);
+        let found = if column == Some(ColumnKind::Public) || address {
             super::names::Found::default()
         } else {
             det.names.find(text, det.known.as_deref())
