@@ -695,7 +695,7 @@ impl Names {
             // No copy: ASCII lower-cases byte for byte.
             return !PLACEHOLDERS.iter().any(|p| p.eq_ignore_ascii_case(v));
         }
-        !PLACEHOLDERS.contains(&v.to_lowercase().as_str())
+        !with_lower(v, |l| PLACEHOLDERS.contains(&l))
     }
 
     /// Finds names in `text`.
