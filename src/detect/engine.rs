@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 use regex::Regex;
 
+use super::form::{FORM_RECORD, Form, Label, Step};
 use super::matcher::{self, Lease, PatternSearch};
 use super::names::{KnownNames, Names};
 use super::report::{FileReport, Finding, mask};
@@ -189,6 +190,8 @@ struct Analyzer<'d> {
     spans: Vec<(usize, usize)>,
     /// The sensitive words of the text being looked at (reused).
     keyword_hits: Vec<KeywordHit>,
+    /// A value of a form is being read (see [`super::form`]).
+    in_form: bool,
 }
 
 impl<'d> Analyzer<'d> {
@@ -200,6 +203,28 @@ impl<'d> Analyzer<'d> {
             search: det.search.lease(),
             spans: Vec::new(),
             keyword_hits: Vec::new(),
+            in_form: false,
+        }
+    }
+}
+
+impl Detector {
+    /// What `text` is as a form's label: a person's (a name header, a personal
+    /// identifier's header), another header the rules know, or neither.
+    fn label(&self, text: &str) -> Label {
+        let h = normalise_header(text);
+        let person_id = || {
+            self.id_headers.get(&h).is_some_and(|cols| {
+                cols.iter()
+                    .any(|c| c.personal && !self.ids[c.rule].is_contact())
+            })
+        };
+        if self.columns.get(&h) == Some(&ColumnKind::Name) || person_id() {
+            Label::Person
+        } else if self.columns.contains_key(&h) || self.id_headers.contains_key(&h) {
+            Label::Known
+        } else {
+            Label::Unknown
         }
     }
 }
@@ -269,6 +294,9 @@ struct FileState {
     /// The sheets whose header row has a single cell (forms and titles, not lists): looked
     /// at for every cell, so kept apart from `headers` (usually empty, so no look-up).
     form_sheets: Vec<String>,
+    /// The sheets whose header row has one or two cells: they may be forms (see
+    /// [`super::form`]). Kept apart for the same reason.
+    narrow_sheets: Vec<String>,
     index: u64,
     /// Recent person mentions (segment indexes), oldest first.
     anchors: std::collections::VecDeque<u64>,
@@ -301,6 +329,11 @@ struct FileState {
     figure_surnames: HashSet<String>,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
+    /// The two-column table being read, which may be a form.
+    form: Form,
+    /// The header row of the latest table while it has at most two cells, as written:
+    /// (sheet, row, first cell, second cell). It may be a form's first label and value.
+    header_pair: Option<(String, u32, String, String)>,
 }
 
 /// An identifier rule whose column a header names.
@@ -575,18 +608,35 @@ impl Visitor for Analyzer<'_> {
         let sheet_name = sheet_of(&seg.location);
         if seg.is_header {
             let h = normalise_header(seg.text);
+            if let Location::Cell { col, row, .. } = seg.location {
+                match (col, &mut st.header_pair) {
+                    (0, pair) => {
+                        *pair = Some((sheet_name.into(), row, seg.text.into(), String::new()))
+                    }
+                    (1, Some((s, _, _, second))) if s == sheet_name => *second = seg.text.into(),
+                    (_, pair) => *pair = None,
+                }
+            }
             let row = st.headers.entry(sheet_name.to_string()).or_default();
             if row.len() < 1024 {
                 row.push(h);
             }
-            let single = row.len() == 1;
+            let (single, narrow) = (row.len() == 1, row.len() <= 2);
             st.form_sheets.retain(|s| s != sheet_name);
             if single {
                 st.form_sheets.push(sheet_name.to_string());
             }
+            st.narrow_sheets.retain(|s| s != sheet_name);
+            if narrow {
+                st.narrow_sheets.push(sheet_name.to_string());
+            }
             return;
         }
-        let sheet = sheet_name;
+        if !self.in_form && !st.narrow_sheets.is_empty() && self.form_cell(seg) {
+            return;
+        }
+        let st = self.cur.as_mut().expect("in a file");
+        let sheet = sheet_of(&seg.location);
         let record: Option<RecordKey> = seg.record.map(|r| (hash_of(sheet), r));
         st.resolve_ready(&record, false);
         // Every cell carries its column's header: work out what each header says once.
@@ -622,6 +672,7 @@ impl Visitor for Analyzer<'_> {
         // A table whose "header row" has a single cell is a form or a title, not a list:
         // its first column holds labels, not names.
         let form_layout = matches!(seg.location, Location::Cell { .. })
+            && !self.in_form
             && st.form_sheets.iter().any(|s| s == sheet);
         let column = info
             .as_deref()
@@ -639,7 +690,8 @@ impl Visitor for Analyzer<'_> {
                     st.table_has(sheet, det, |k| *k != ColumnKind::Name)
                         || !det.names.find(text, det.known.as_deref()).names.is_empty()
                 };
-                if det.names.plausible_column_value(text) && (!generic || table_is_personal()) {
+                let plausible = det.names.plausible_column_value(text);
+                if plausible && (!generic || table_is_personal()) {
                     let excerpt = if st.listing() {
                         mask("full_name", text)
                     } else {
@@ -651,7 +703,10 @@ impl Visitor for Analyzer<'_> {
                         st.subject(hash_of(("name", super::names::normalise(text))));
                     }
                 }
-                return;
+                // A form's "Emergency contact" may be "Fiona Mensah 07700 900071": read on.
+                if plausible || !self.in_form {
+                    return;
+                }
             }
             // Free text in a notes column can also name people: carry on below.
             Some(ColumnKind::Sensitive(cat)) if !is_negative_value(text) => {
@@ -884,6 +939,66 @@ fn push_pending(
 }
 
 impl Analyzer<'_> {
+    /// Reads a cell of a two-column table as part of a form when the table is one (see
+    /// [`super::form`]); returns whether it did, or whether the cell is a form's label.
+    fn form_cell(&mut self, seg: &Segment<'_>) -> bool {
+        let det = self.det;
+        let Some(st) = self.cur.as_mut() else {
+            return false;
+        };
+        let Location::Cell { sheet, row, col } = &seg.location else {
+            return false;
+        };
+        if *col > 1 || !st.narrow_sheets.iter().any(|s| s == sheet) {
+            return false;
+        }
+        let mut steps = Vec::new();
+        // The header row, once complete, may have been the form's first label and value.
+        if let Some((_, header_row, first, second)) = st.header_pair.take_if(|(s, ..)| s == sheet)
+            && !second.is_empty()
+        {
+            let is_value = || {
+                !det.names
+                    .find(&second, det.known.as_deref())
+                    .names
+                    .is_empty()
+            };
+            if let Some(step) = st
+                .form
+                .header_row(sheet, &first, det.label(&first), is_value)
+            {
+                let at = Location::Cell {
+                    sheet: sheet.clone(),
+                    row: header_row,
+                    col: 1,
+                };
+                steps.push((step, second, at));
+            }
+        }
+        let step = st.form.cell(sheet, *row, *col, seg.text, |t| det.label(t));
+        let usual = step == Step::AsUsual;
+        steps.push((step, seg.text.to_string(), seg.location.clone()));
+        self.in_form = true;
+        for (step, value, location) in steps {
+            let (header, text) = match step {
+                Step::AsUsual | Step::Skip => continue,
+                Step::UnderLabel(label) => (Some(label), value),
+                // "Does your child take medication? | No": nothing to read.
+                Step::AsText(_) if is_negative_value(&value) => continue,
+                Step::AsText(text) => (None, text),
+            };
+            self.segment(&Segment {
+                location,
+                text: &text,
+                header: header.as_deref(),
+                is_header: false,
+                record: Some(FORM_RECORD),
+            });
+        }
+        self.in_form = false;
+        !usual
+    }
+
     /// Counts the matches of identifier `id` that `self.spans` holds (in `text`), once
     /// confirmed by the rule's validator and context. Returns whether a confirmed match
     /// is the whole of `text`.

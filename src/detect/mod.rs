@@ -5,6 +5,7 @@
 //! only, so a report does not become a second copy of the data.
 
 pub mod engine;
+mod form;
 mod matcher;
 pub mod names;
 pub mod report;
