@@ -902,6 +902,7 @@ impl Names {
                     && capitalised(last)
                     && last.chars().count() > 1
                     && !street_after_number(text, &t, last)
+                    && !PLACE_WORDS.contains(&last)
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -926,6 +927,7 @@ impl Names {
                 && capitalised(next)
                 && self.kinds(next) & (LAST | WORD) == LAST
                 && !street_after_number(text, &t, next)
+                && !PLACE_WORDS.contains(&next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1138,6 +1140,37 @@ const STREET_WORDS: &[&str] = &[
     "Court", "Gardens", "Place", "Grove", "Terrace", "Hill", "Rise", "Mews", "Walk", "View",
     "Park", "Square", "Row", "Green", "Vale", "Parade", "Fold", "Croft", "Meadow", "Meadows",
     "Chase", "Brow", "Gate",
+];
+
+/// Words that end the name of a place a class visits ("Eden Camp", "Alton Towers",
+/// "Whitby Abbey"), though the word before is a given name and the word itself is found
+/// as a surname. Only words rare as surnames: "Hall", "Wood" or "Park" end people's names
+/// too often ("Jenny Hall").
+const PLACE_WORDS: &[&str] = &[
+    "Camp",
+    "Museum",
+    "Zoo",
+    "Centre",
+    "Center",
+    "Castle",
+    "Farm",
+    "Academy",
+    "School",
+    "College",
+    "Library",
+    "Theatre",
+    "Theater",
+    "Stadium",
+    "Arena",
+    "Abbey",
+    "Cathedral",
+    "Aquarium",
+    "Priory",
+    "Minster",
+    "Towers",
+    "Gallery",
+    "Pavilion",
+    "Observatory",
 ];
 
 /// Whether words from `first` to the word `last` are a street after a house number ("50
