@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use regex::Regex;
 
-use super::form::{FORM_RECORD, Form, Label, Step};
+use super::form::{FORM_RECORD, Form, Label, Labels, NOT_THE_SUBJECT, Outcome, Read};
 use super::matcher::{self, Lease, PatternSearch};
 use super::names::{KnownNames, Names};
 use super::report::{FileReport, Finding, mask};
@@ -208,9 +208,9 @@ impl<'d> Analyzer<'d> {
     }
 }
 
-impl Detector {
-    /// What `text` is as a form's label: a person's (a name header, a personal
-    /// identifier's header), another header the rules know, or neither.
+impl Labels for Detector {
+    /// A person's label is a name header or a personal identifier's header, but not that
+    /// of someone a form is not about ("Teacher", "Parent/carer"): those are known headers.
     fn label(&self, text: &str) -> Label {
         let h = normalise_header(text);
         let person_id = || {
@@ -219,13 +219,40 @@ impl Detector {
                     .any(|c| c.personal && !self.ids[c.rule].is_contact())
             })
         };
-        if self.columns.get(&h) == Some(&ColumnKind::Name) || person_id() {
+        let name = self.columns.get(&h) == Some(&ColumnKind::Name);
+        if (name && !NOT_THE_SUBJECT.contains(&h.as_str())) || person_id() {
             Label::Person
-        } else if self.columns.contains_key(&h) || self.id_headers.contains_key(&h) {
+        } else if name || self.columns.contains_key(&h) || self.id_headers.contains_key(&h) {
             Label::Known
         } else {
             Label::Unknown
         }
+    }
+
+    /// A name under a name label, a figure (a date, a number) under an identifier's.
+    fn is_value(&self, label: &str, value: &str) -> bool {
+        if self.columns.get(&normalise_header(label)) == Some(&ColumnKind::Name) {
+            self.is_name(value)
+                || (self.names.plausible_column_value(value)
+                    && value.split_whitespace().nth(1).is_some())
+        } else {
+            value.bytes().any(|b| b.is_ascii_digit())
+        }
+    }
+
+    fn is_name(&self, text: &str) -> bool {
+        !self
+            .names
+            .find(text, self.known.as_deref())
+            .names
+            .is_empty()
+    }
+
+    fn says_yes(&self, value: &str) -> bool {
+        let v = value.trim().trim_end_matches(['.', '!']);
+        ["yes", "y", "true"]
+            .iter()
+            .any(|y| v.eq_ignore_ascii_case(y))
     }
 }
 
@@ -558,8 +585,32 @@ fn is_negative_value(v: &str) -> bool {
             | "none known"
             | "no known allergies"
             | "not applicable"
-    )
+            | "never"
+    ) || NEGATIVE_STARTS.iter().any(|n| lower.starts_with(n))
 }
+
+/// How answers that say there is nothing start ("No known medical conditions", "Not that
+/// we are aware of", "Prefer not to say"), and the placeholder of a blank Word field.
+const NEGATIVE_STARTS: &[&str] = &[
+    "no known ",
+    "none known",
+    "nothing known",
+    "not known",
+    "not that we are aware",
+    "not aware of any",
+    "none that we are aware",
+    "no medical",
+    "no allergies",
+    "no dietary",
+    "no special",
+    "no concerns",
+    "prefer not to say",
+    "not obtained",
+    "information not obtained",
+    "not stated",
+    "click or tap here to enter",
+    "click here to enter",
+];
 
 impl Visitor for Analyzer<'_> {
     fn begin(&mut self, path: &str, format: &'static str) {
@@ -811,6 +862,10 @@ impl Visitor for Analyzer<'_> {
         if column == Some(ColumnKind::Role) && !st.about_pupils(sheet) && names_a_job(text) {
             return;
         }
+        // "No known medical conditions" under Medical says there is nothing to say.
+        if matches!(column, Some(ColumnKind::Sensitive(_))) && is_negative_value(text) {
+            return;
+        }
         let mut prev = std::mem::take(&mut st.prev_text);
         sensitive_words(
             det,
@@ -829,6 +884,12 @@ impl Visitor for Analyzer<'_> {
     }
 
     fn end(&mut self, status: Status) {
+        // A form's last label may still be waiting for its value.
+        if let Some(st) = self.cur.as_mut() {
+            let mut out = Outcome::default();
+            st.form.finish(&mut out, self.det);
+            self.read_form(out.reads);
+        }
         let Some(mut st) = self.cur.take() else {
             return;
         };
@@ -939,8 +1000,8 @@ fn push_pending(
 }
 
 impl Analyzer<'_> {
-    /// Reads a cell of a two-column table as part of a form when the table is one (see
-    /// [`super::form`]); returns whether it did, or whether the cell is a form's label.
+    /// Reads a cell of a narrow table as part of a form when the table is one (see
+    /// [`super::form`]); returns whether the cell is done with (a form's label or value).
     fn form_cell(&mut self, seg: &Segment<'_>) -> bool {
         let det = self.det;
         let Some(st) = self.cur.as_mut() else {
@@ -949,54 +1010,43 @@ impl Analyzer<'_> {
         let Location::Cell { sheet, row, col } = &seg.location else {
             return false;
         };
-        if *col > 1 || !st.narrow_sheets.iter().any(|s| s == sheet) {
+        if !st.narrow_sheets.iter().any(|s| s == sheet) {
             return false;
         }
-        let mut steps = Vec::new();
+        let mut reads = Vec::new();
         // The header row, once complete, may have been the form's first label and value.
         if let Some((_, header_row, first, second)) = st.header_pair.take_if(|(s, ..)| s == sheet)
-            && !second.is_empty()
+            && let Some(read) = st.form.header_row(sheet, header_row, &first, &second, det)
         {
-            let is_value = || {
-                !det.names
-                    .find(&second, det.known.as_deref())
-                    .names
-                    .is_empty()
-            };
-            if let Some(step) = st
-                .form
-                .header_row(sheet, &first, det.label(&first), is_value)
-            {
-                let at = Location::Cell {
-                    sheet: sheet.clone(),
-                    row: header_row,
-                    col: 1,
-                };
-                steps.push((step, second, at));
-            }
+            reads.push(read);
         }
-        let step = st.form.cell(sheet, *row, *col, seg.text, |t| det.label(t));
-        let usual = step == Step::AsUsual;
-        steps.push((step, seg.text.to_string(), seg.location.clone()));
+        let out = st.form.cell(sheet, *row, *col, seg.text, det);
+        reads.extend(out.reads);
+        self.read_form(reads);
+        !out.usual
+    }
+
+    /// Reads parts of a form, each in the form's record.
+    fn read_form(&mut self, reads: Vec<Read>) {
         self.in_form = true;
-        for (step, value, location) in steps {
-            let (header, text) = match step {
-                Step::AsUsual | Step::Skip => continue,
-                Step::UnderLabel(label) => (Some(label), value),
-                // "Does your child take medication? | No": nothing to read.
-                Step::AsText(_) if is_negative_value(&value) => continue,
-                Step::AsText(text) => (None, text),
-            };
+        for r in reads {
+            // "Does your child take medication? | No": nothing to read.
+            if r.header.is_none() && is_negative_value(&r.text) {
+                continue;
+            }
             self.segment(&Segment {
-                location,
-                text: &text,
-                header: header.as_deref(),
+                location: Location::Cell {
+                    sheet: r.sheet,
+                    row: r.row,
+                    col: r.col,
+                },
+                text: &r.text,
+                header: r.header.as_deref(),
                 is_header: false,
-                record: Some(FORM_RECORD),
+                record: Some(FORM_RECORD + r.record),
             });
         }
         self.in_form = false;
-        !usual
     }
 
     /// Counts the matches of identifier `id` that `self.spans` holds (in `text`), once

@@ -5,22 +5,50 @@
 //! support" would belong to no one and "Date of birth | 12/03/2014" would be a date with no
 //! DOB column. Read as a form:
 //!
-//! - every row belongs to one record, the form's, so what it says ties to the person it
-//!   names;
+//! - its rows belong to one record, the form's, so what it says ties to the person it
+//!   names; the label that named the person, given again ("Pupil name" of a second
+//!   profile below the first), starts the next person's record;
 //! - a value is read as if its label were its column's header ("12/03/2014" under "Date of
 //!   birth"), when the label is one the rules know as a header;
-//! - a value under any other label ("Does your child take medication? | Insulin at lunch")
-//!   is read as the running text "label: value", in the form's record;
-//! - the labels themselves are not read: "SEN" as a label says nothing about anyone.
+//! - under any other label, the value is read by itself ("Does your child take medication?
+//!   | Insulin at lunch"), or with its question when it only says yes ("Is your child on a
+//!   child protection plan? | Yes"); an answer that says no is for the engine to pass over;
+//! - a label with no value ("Child protection plan since March 2024", or a row merged
+//!   across both columns) is read by itself, unless it is a header the rules know or a
+//!   question: a blank field of a template says nothing;
+//! - the labels themselves are not read otherwise: "SEN" as a label says nothing.
 //!
-//! A two-column table becomes a form when one of its first rows is labelled as a person
-//! ("Name", "Pupil name", "Child's name", "UPN", "Date of birth"…). So a glossary ("SEN |
-//! Special educational needs") or a list of pupils and their classes stays a table.
-//! A table with no header row ("Name | Jayden Clarke" first) is a form from its first row
-//! when that row's value is a name.
+//! A table of at most two columns becomes a form when one of its first rows pairs the
+//! label of the person a form is about ("Name", "Pupil name", "Child's name", "UPN", "Date
+//! of birth"…, not "Teacher" or "Parent") with a value for it (a name, a date). So a
+//! glossary ("SEN | Special educational needs"), a header row under a title ("Name | Paid",
+//! then a list of pupils) and a staff sheet ("Teacher | Mrs Jones") stay tables. A label
+//! that is a person's name ("Amara Okafor | Paid") or a third column ends the form.
 
-/// The record number of a form's rows: above every row number a table can have.
+/// The record numbers of a form's rows: above every row number a table can have.
 pub(super) const FORM_RECORD: u64 = 1 << 63;
+
+/// Name headers of people a form is not about: a form's teacher, parent or emergency
+/// contact (normalised, as in the rules' `[[column]]` headers).
+pub(super) const NOT_THE_SUBJECT: &[&str] = &[
+    "teacher",
+    "teacher name",
+    "tutor",
+    "staff",
+    "staff member",
+    "parent",
+    "parent/carer",
+    "parent carer",
+    "parent name",
+    "carer",
+    "mother",
+    "father",
+    "guardian",
+    "contact name",
+    "primary contact",
+    "emergency contact",
+    "emergency contact name",
+];
 
 /// The row that names the form's person comes within this many rows of its start.
 const PERSON_ROW_WITHIN: u32 = 3;
@@ -28,11 +56,43 @@ const PERSON_ROW_WITHIN: u32 = 3;
 /// What a label is, to the rules.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(super) enum Label {
-    /// Names or identifies a person: a name header, or a personal identifier's header.
+    /// Names or identifies the person a form is about: a name header, or a personal
+    /// identifier's header.
     Person,
-    /// Another header the rules know ("Medical", "SEN", "Year group").
+    /// Another header the rules know ("Medical", "SEN", "Year group", "Parent/carer").
     Known,
     Unknown,
+}
+
+/// What the rules say about labels and values.
+pub(super) trait Labels {
+    fn label(&self, text: &str) -> Label;
+    /// Whether `value` is a value for the person's label `label` (a name for "Name").
+    fn is_value(&self, label: &str, value: &str) -> bool;
+    /// Whether `text` is a person's name ("Amara Okafor"), as a label.
+    fn is_name(&self, text: &str) -> bool;
+    /// Whether an answer says yes.
+    fn says_yes(&self, value: &str) -> bool;
+}
+
+/// Something to read as part of a form: `text` in the cell at `row`, `col` of `sheet`,
+/// under `header` if any, in the record `record` (to be added to [`FORM_RECORD`]).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Read {
+    pub sheet: String,
+    pub row: u32,
+    pub col: u32,
+    pub header: Option<String>,
+    pub text: String,
+    pub record: u64,
+}
+
+/// What to do with a cell: read these parts of a form, and the cell as an ordinary table
+/// cell or not.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Outcome {
+    pub reads: Vec<Read>,
+    pub usual: bool,
 }
 
 /// The form being read in the current table, if it is one.
@@ -43,172 +103,252 @@ pub(super) struct Form {
     /// Data rows of the table seen so far.
     rows: u32,
     active: bool,
-    /// The current row's label, with its row.
+    /// The label that named the form's person, as written.
+    subject: String,
+    /// The record of the person being read (the count of people so far).
+    record: u64,
+    /// The current row's label, not yet paired with a value: (row, label).
     label: Option<(u32, String)>,
     /// A person's label in the current row of a table not yet a form: the table is a form
-    /// if its value is a value, not another header ("UPN | Name | DOB" is a header row).
+    /// if its value is a value for it.
     candidate: Option<(u32, String)>,
 }
 
-/// What to do with a cell of a two-column table.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) enum Step {
-    /// Read it as an ordinary table cell.
-    AsUsual,
-    /// A label: not read by itself.
-    Skip,
-    /// A value of the form: read with this header, in the form's record.
-    UnderLabel(String),
-    /// A value of the form under a label the rules do not know: read this running text
-    /// ("label: value"), in the form's record.
-    AsText(String),
-}
-
 impl Form {
-    /// The step for a data cell in column `col` (0 or 1) of row `row` of the two-column
-    /// table `sheet`. `label` tells what a text is as a label.
+    /// The outcome for a data cell in column `col` of row `row` of the table `sheet`,
+    /// whose header row has at most two cells.
     pub(super) fn cell(
         &mut self,
         sheet: &str,
         row: u32,
         col: u32,
         text: &str,
-        label: impl Fn(&str) -> Label,
-    ) -> Step {
+        rules: &impl Labels,
+    ) -> Outcome {
+        let mut out = Outcome::default();
         if self.sheet != sheet {
+            self.finish(&mut out, rules);
             *self = Form {
                 sheet: sheet.to_string(),
                 ..Form::default()
             };
         }
         match col {
-            0 if self.active => {
-                self.rows += 1;
-                self.label = Some((row, text.to_string()));
-                Step::Skip
-            }
             0 => {
+                self.finish(&mut out, rules);
                 self.rows += 1;
-                self.candidate = (self.rows <= PERSON_ROW_WITHIN && label(text) == Label::Person)
-                    .then(|| (row, text.to_string()));
-                Step::AsUsual
-            }
-            1 if self.active => match self.label.take() {
-                Some((r, l)) if r == row => match label(&l) {
-                    Label::Unknown => Step::AsText(format!("{l}: {text}")),
-                    _ => Step::UnderLabel(l),
-                },
-                // A value with no label: still part of the form.
-                _ => Step::AsText(text.to_string()),
-            },
-            1 => match self.candidate.take() {
-                Some((r, l)) if r == row && label(text) == Label::Unknown => {
-                    self.active = true;
-                    Step::UnderLabel(l)
+                if self.active && rules.label(text) == Label::Unknown && rules.is_name(text) {
+                    // "Amara Okafor | Paid": a list of people, not a form.
+                    self.active = false;
                 }
-                _ => Step::AsUsual,
+                if self.active {
+                    if text.trim().eq_ignore_ascii_case(self.subject.trim()) {
+                        self.record += 1;
+                    }
+                    self.label = Some((row, text.to_string()));
+                } else {
+                    let person =
+                        self.rows <= PERSON_ROW_WITHIN && rules.label(text) == Label::Person;
+                    self.candidate = person.then(|| (row, text.to_string()));
+                    out.usual = true;
+                }
+            }
+            1 if self.active => {
+                let (header, text) = match self.label.take() {
+                    Some((r, l)) if r == row => match rules.label(&l) {
+                        Label::Unknown if rules.says_yes(text) => (None, format!("{l}: {text}")),
+                        Label::Unknown => (None, text.to_string()),
+                        _ => (Some(l), text.to_string()),
+                    },
+                    // A value with no label: still part of the form.
+                    _ => (None, text.to_string()),
+                };
+                out.reads.push(self.read(row, 1, header, text));
+            }
+            1 => match self.candidate.take() {
+                Some((r, l)) if r == row && rules.is_value(&l, text) => {
+                    self.active = true;
+                    self.subject = l.clone();
+                    out.reads.push(self.read(row, 1, Some(l), text.to_string()));
+                }
+                _ => out.usual = true,
             },
             // A third column: a table, not a form, from here on.
             _ => {
+                self.finish(&mut out, rules);
                 self.active = false;
                 self.candidate = None;
-                Step::AsUsual
+                out.usual = true;
             }
         }
+        out
     }
 
     /// A table whose header row is a label and its value ("Name | Jayden Clarke": a form
-    /// with no header row) is a form from that row on. `is_value` tells whether the second
-    /// cell is a value for the first (a name for a name label).
+    /// with no header row) is a form from that row on: the value to read, if so.
     pub(super) fn header_row(
         &mut self,
         sheet: &str,
+        row: u32,
         first: &str,
-        first_label: Label,
-        is_value: impl FnOnce() -> bool,
-    ) -> Option<Step> {
-        if first_label != Label::Person || !is_value() {
+        second: &str,
+        rules: &impl Labels,
+    ) -> Option<Read> {
+        if rules.label(first) != Label::Person || !rules.is_value(first, second) {
             return None;
         }
         *self = Form {
             sheet: sheet.to_string(),
             active: true,
+            subject: first.to_string(),
             ..Form::default()
         };
-        Some(Step::UnderLabel(first.to_string()))
+        Some(self.read(row, 1, Some(first.to_string()), second.to_string()))
+    }
+
+    /// Reads what the last row left: a label with no value (at the end of a table).
+    pub(super) fn finish(&mut self, out: &mut Outcome, rules: &impl Labels) {
+        if let Some((row, label)) = self.label.take()
+            && rules.label(&label) == Label::Unknown
+            && !label.trim_end().ends_with('?')
+        {
+            out.reads.push(self.read(row, 0, None, label));
+        }
+    }
+
+    fn read(&self, row: u32, col: u32, header: Option<String>, text: String) -> Read {
+        Read {
+            sheet: self.sheet.clone(),
+            row,
+            col,
+            header,
+            text,
+            record: self.record,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Form, Label, Step};
+    use super::{Form, Label, Labels, Outcome, Read};
 
-    fn label(text: &str) -> Label {
-        match text {
-            "Pupil name" | "Name" => Label::Person,
-            "Medical" | "SEN" => Label::Known,
-            _ => Label::Unknown,
+    struct Rules;
+
+    impl Labels for Rules {
+        fn label(&self, text: &str) -> Label {
+            match text {
+                "Pupil name" | "Name" => Label::Person,
+                "Medical" | "SEN" | "Teacher" | "Paid" => Label::Known,
+                _ => Label::Unknown,
+            }
+        }
+        fn is_value(&self, _: &str, value: &str) -> bool {
+            value.contains(' ') && value.chars().next().is_some_and(char::is_uppercase)
+        }
+        fn is_name(&self, text: &str) -> bool {
+            ["Amara Okafor", "Jayden Clarke"].contains(&text)
+        }
+        fn says_yes(&self, value: &str) -> bool {
+            value == "Yes"
+        }
+    }
+
+    fn read(row: u32, col: u32, header: Option<&str>, text: &str, record: u64) -> Read {
+        Read {
+            sheet: String::new(),
+            row,
+            col,
+            header: header.map(Into::into),
+            text: text.into(),
+            record,
+        }
+    }
+
+    fn reads(reads: Vec<Read>) -> Outcome {
+        Outcome {
+            reads,
+            usual: false,
+        }
+    }
+
+    fn usual() -> Outcome {
+        Outcome {
+            reads: Vec::new(),
+            usual: true,
         }
     }
 
     #[test]
     fn a_person_row_makes_a_form() {
         let mut f = Form::default();
-        assert_eq!(f.cell("", 1, 0, "Pupil name", label), Step::AsUsual);
-        assert_eq!(
-            f.cell("", 1, 1, "Jayden Clarke", label),
-            Step::UnderLabel("Pupil name".into())
-        );
-        assert_eq!(f.cell("", 2, 0, "Medical", label), Step::Skip);
-        assert_eq!(
-            f.cell("", 2, 1, "Asthma", label),
-            Step::UnderLabel("Medical".into())
-        );
-        assert_eq!(f.cell("", 3, 0, "Takes medication?", label), Step::Skip);
-        assert_eq!(
-            f.cell("", 3, 1, "Inhaler", label),
-            Step::AsText("Takes medication?: Inhaler".into())
-        );
-        // A value without a label is still the form's.
-        assert_eq!(
-            f.cell("", 4, 1, "Nut allergy", label),
-            Step::AsText("Nut allergy".into())
-        );
+        let mut cell = |row, col, text| f.cell("", row, col, text, &Rules);
+        assert_eq!(cell(1, 0, "Pupil name"), usual());
+        let name = read(1, 1, Some("Pupil name"), "Jayden Clarke", 0);
+        assert_eq!(cell(1, 1, "Jayden Clarke"), reads(vec![name]));
+        assert_eq!(cell(2, 0, "Medical"), reads(vec![]));
+        let asthma = read(2, 1, Some("Medical"), "Asthma", 0);
+        assert_eq!(cell(2, 1, "Asthma"), reads(vec![asthma]));
+        // Other labels: the value, or the question with a yes.
+        assert_eq!(cell(3, 0, "Takes medication?"), reads(vec![]));
+        let inhaler = read(3, 1, None, "Inhaler", 0);
+        assert_eq!(cell(3, 1, "Inhaler"), reads(vec![inhaler]));
+        assert_eq!(cell(4, 0, "On a CP plan?"), reads(vec![]));
+        let yes = read(4, 1, None, "On a CP plan?: Yes", 0);
+        assert_eq!(cell(4, 1, "Yes"), reads(vec![yes]));
+        // A note across the row is read when the next row starts; a blank field is not.
+        assert_eq!(cell(5, 0, "CP plan since March"), reads(vec![]));
+        let note = read(5, 0, None, "CP plan since March", 0);
+        assert_eq!(cell(6, 0, "SEN"), reads(vec![note]));
+        // The person's label again: the next person.
+        assert_eq!(cell(7, 0, "Pupil name"), reads(vec![]));
+        let next = read(7, 1, Some("Pupil name"), "Amara Okafor", 1);
+        assert_eq!(cell(7, 1, "Amara Okafor"), reads(vec![next]));
         // A third column ends the form.
-        assert_eq!(f.cell("", 5, 2, "x", label), Step::AsUsual);
-        assert_eq!(f.cell("", 6, 0, "Medical", label), Step::AsUsual);
-        // Another table starts afresh.
-        assert_eq!(f.cell("table 2", 1, 0, "Medical", label), Step::AsUsual);
+        assert_eq!(cell(8, 2, "x"), usual());
+        assert_eq!(cell(9, 0, "Medical"), usual());
     }
 
     #[test]
-    fn a_header_row_under_a_title_is_no_form() {
-        // "Oakfield SEN register" (a title), then "Name | SEN | …".
+    fn the_last_label_is_read_at_the_end() {
         let mut f = Form::default();
-        assert_eq!(f.cell("", 2, 0, "Name", label), Step::AsUsual);
-        assert_eq!(f.cell("", 2, 1, "SEN", label), Step::AsUsual);
-        assert_eq!(f.cell("", 3, 0, "Amara Okafor", label), Step::AsUsual);
-        assert_eq!(f.cell("", 3, 1, "K", label), Step::AsUsual);
+        f.cell("", 1, 0, "Name", &Rules);
+        f.cell("", 1, 1, "Jayden Clarke", &Rules);
+        f.cell("", 2, 0, "CP plan since March", &Rules);
+        let mut out = Outcome::default();
+        f.finish(&mut out, &Rules);
+        assert_eq!(out.reads, vec![read(2, 0, None, "CP plan since March", 0)]);
     }
 
     #[test]
-    fn no_person_row_early_on_no_form() {
+    fn no_form_without_a_person_and_a_value_early_on() {
         let mut f = Form::default();
         for (row, l) in [(1, "SEN"), (2, "Medical"), (3, "EHCP"), (4, "Name")] {
-            assert_eq!(f.cell("", row, 0, l, label), Step::AsUsual, "{l}");
-            assert_eq!(f.cell("", row, 1, "x", label), Step::AsUsual, "{l}");
+            assert_eq!(f.cell("", row, 0, l, &Rules), usual(), "{l}");
+            assert_eq!(f.cell("", row, 1, "Some Value", &Rules), usual(), "{l}");
         }
+        // "Name | Paid" under a title, then pupils: a list.
+        let mut f = Form::default();
+        assert_eq!(f.cell("", 2, 0, "Name", &Rules), usual());
+        assert_eq!(f.cell("", 2, 1, "Paid", &Rules), usual());
+        assert_eq!(f.cell("", 3, 0, "Amara Okafor", &Rules), usual());
+    }
+
+    #[test]
+    fn a_name_as_a_label_ends_the_form() {
+        let mut f = Form::default();
+        f.cell("", 1, 0, "Name", &Rules);
+        f.cell("", 1, 1, "Jayden Clarke", &Rules);
+        assert_eq!(f.cell("", 2, 0, "Amara Okafor", &Rules), usual());
+        assert_eq!(f.cell("", 2, 1, "Paid", &Rules), usual());
     }
 
     #[test]
     fn a_header_row_can_be_the_first_field() {
         let mut f = Form::default();
-        assert_eq!(f.header_row("", "Class", Label::Known, || true), None);
-        assert_eq!(f.header_row("", "Name", Label::Person, || false), None);
-        assert_eq!(
-            f.header_row("", "Name", Label::Person, || true),
-            Some(Step::UnderLabel("Name".into()))
-        );
-        assert_eq!(f.cell("", 1, 0, "Medical", label), Step::Skip);
+        assert_eq!(f.header_row("", 0, "Teacher", "Mrs Jones", &Rules), None);
+        assert_eq!(f.header_row("", 0, "Name", "Paid", &Rules), None);
+        let first = f.header_row("", 0, "Name", "Jayden Clarke", &Rules);
+        assert_eq!(first, Some(read(0, 1, Some("Name"), "Jayden Clarke", 0)));
+        assert_eq!(f.cell("", 1, 0, "Medical", &Rules), reads(vec![]));
     }
 }

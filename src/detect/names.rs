@@ -583,13 +583,24 @@ impl Names {
     /// "May" are both), and not after a title.
     pub fn mentions_given_name(&self, text: &str) -> bool {
         let toks = tokens(text);
+        // Within a name after a title ("Mrs Joanne Evans (SENCo) reported…", "Mr Ka Wai
+        // Zhang said…"): an adult named in full, not someone spoken of by first name.
+        let mut after_title = false;
         toks.iter().enumerate().any(|(i, t)| {
-            // "Mrs Joanne Evans (SENCo) reported…": an adult named in full, not someone
-            // spoken of by first name.
-            !(i > 0 && is_title(toks[i - 1].text))
+            let joined = i > 0 && {
+                let between = &text[toks[i - 1].end..t.start];
+                between.bytes().all(|b| b == b' ')
+                    || (between.trim_end() == "."
+                        && (is_title(toks[i - 1].text) || toks[i - 1].text.chars().count() == 1))
+            };
+            if is_title(t.text) {
+                after_title = true;
+                return false;
+            }
+            after_title &= joined && capitalised_or_initial(t.text);
+            !after_title
                 && capitalised(t.text)
                 && t.text.chars().count() > 1
-                && !is_title(t.text)
                 && self.kinds(t.text) & (FIRST | WORD) == FIRST
                 && !with_lower(t.text, everyday_word)
         })
@@ -1238,6 +1249,25 @@ mod tests {
             .into_iter()
             .map(|n| n.normalised)
             .collect()
+    }
+
+    #[test]
+    fn given_names_within_a_titled_name_are_no_mention_by_first_name() {
+        let names = Names::bundled();
+        for t in [
+            "Mr Ka Wai Zhang said that the budget is balanced.",
+            "Mrs Joanne Evans (SENCo) reported on reviews.",
+            "Mr D. Amara Whitfield reported.",
+        ] {
+            assert!(!names.mentions_given_name(t), "{t}");
+        }
+        for t in [
+            "Aisha will keep a spare inhaler in the office.",
+            "Dear Mrs Khan, Aisha will need her inhaler.",
+            "Mrs Evans. Aisha will need her inhaler.",
+        ] {
+            assert!(names.mentions_given_name(t), "{t}");
+        }
     }
 
     #[test]
