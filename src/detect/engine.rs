@@ -438,7 +438,11 @@ impl FileState {
             {
                 self.anchored_records.remove(&old);
             }
-            self.subject(hash_of(("row", r)));
+            // A form's people are counted by their names: it may name a parent, a
+            // social worker… besides the pupil it is about.
+            if r.1 & FORM_RECORD == 0 {
+                self.subject(hash_of(("row", r)));
+            }
         }
     }
 
@@ -736,7 +740,8 @@ impl Visitor for Analyzer<'_> {
             Some(ColumnKind::Name) => {
                 // A bare "Name" column (of books, rooms, clubs…) counts only in a table that
                 // is otherwise about people, or for values that read as names anyway.
-                let generic = header == Some("name");
+                // (A form is about a person: its "Name" is a person's.)
+                let generic = header == Some("name") && !self.in_form;
                 let table_is_personal = || {
                     st.table_has(sheet, det, |k| *k != ColumnKind::Name)
                         || !det.names.find(text, det.known.as_deref()).names.is_empty()
@@ -750,7 +755,7 @@ impl Visitor for Analyzer<'_> {
                     };
                     st.count("full_name", &seg.location, excerpt);
                     st.anchor(&record);
-                    if record.is_none() {
+                    if record.is_none() || self.in_form {
                         st.subject(hash_of(("name", super::names::normalise(text))));
                     }
                 }
@@ -847,7 +852,10 @@ impl Visitor for Analyzer<'_> {
                 continue;
             }
             st.count("full_name", &seg.location, excerpt);
-            st.subject(hash_of(("name", &n.normalised)));
+            // A table row counts as one person once it is tied to a name (below).
+            if record.is_none() || self.in_form {
+                st.subject(hash_of(("name", &n.normalised)));
+            }
             anchored = true;
         }
         if anchored {

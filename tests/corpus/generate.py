@@ -2865,6 +2865,69 @@ PUBLISHED = [f_p_minutes_pdf, f_p_staff_page_html, f_p_safeguarding_policy_docx,
 GENERATORS += PUBLISHED
 
 
+def f_f_profile_csv():
+    """A pupil profile exported from a form as two columns: labels and values."""
+    path = "sen/pupil profile - export.csv"
+    p = next(q for q in OAK.year(5) if q.sen != "N" and q.medical)
+    c = p.contacts[0]
+    rows = [["Pupil name", p.full], ["Date of birth", p.dob.strftime("%d/%m/%Y")], ["Year group", f"Year {p.year}"],
+            ["Class", p.reg], ["SEN status", p.sen], ["Need", p.need or "Cognition and learning"],
+            ["Medical", "; ".join(m[0] for m in p.medical)], ["Parent/carer", c.formal], ["Emergency contact", c.phone],
+            ["What helps me", "Short instructions, one at a time"]]
+    write_csv(path, ["Field", "Detail"], rows)
+    label(path, True, True, "Two-column pupil profile (label, value): name, DOB, SEN need and medical in rows of their own", rows)
+
+
+def f_f_profile_xlsx():
+    """A one-page profile in Excel: a title, then labels and values with no header row."""
+    path = "sen/one-page profile.xlsx"
+    p = next(q for q in OAK.year(3) if q.sen != "N")
+    rows = [["Name", p.full], ["UPN", p.upn], ["Date of birth", p.dob], ["Need", p.need or "Communication and interaction"],
+            ["What people like about me", "Kind, funny, great at Lego"], ["How best to support me", "Visual timetable; quiet space"]]
+    write_xlsx(path, [{"name": "Profile", "title": "One-page profile", "rows": rows}])
+    label(path, True, True, "Excel one-page profile under a title row: labels and values, SEN need two rows below the name", rows)
+
+
+def f_f_consent_none_docx():
+    """A returned trip consent form whose health answers all say there is nothing."""
+    path = "trips/Y5 museum consent - returned.docx"
+    p = OAK.year(5)[1]
+    c = p.contacts[0]
+    rows = [["Child's name", p.full], ["Class", p.reg],
+            ["Does your child have any medical conditions?", "No known medical conditions"],
+            ["Does your child take any medication?", "No"], ["Allergies", "None"], ["Dietary needs", "None"],
+            ["Emergency contact", f"{c.formal} ({c.relationship}) {c.phone}"]]
+    blocks = [("h", "Year 5 visit to the museum - consent form"), ("table", ["Question", "Answer"], rows),
+              f"Signed: {c.formal}"]
+    write_docx(path, blocks, author=c.full)
+    label(path, True, False, "Returned consent form (Word table of questions and answers) whose medical answers are all "
+          "'no': personal, not special", blocks)
+
+
+def f_f_deposits_csv():
+    """A list of pupils under a title row and a two-cell header row: a list, not a form."""
+    path = "trips/Y6 residential deposits.csv"
+    rows = [["Name", "Paid"]] + [[p.full, "" if i % 3 else "50.00"] for i, p in enumerate(OAK.year(6)[:12])]
+    write_csv(path, ["Year 6 residential - deposits"], rows)
+    label(path, True, False, "Two-column list of pupils and deposits under a title row", rows)
+
+
+def f_c_glossary_docx():
+    """A glossary of SEND terms: two columns of labels and meanings, about no one."""
+    path = "sen/SEND glossary for parents.docx"
+    rows = [["SEN", "Special educational needs"], ["SENCo", "Special educational needs co-ordinator"],
+            ["EHCP", "Education, health and care plan"], ["SEN support", "Extra help in school for a child with SEN"],
+            ["Medical conditions", "Illnesses or conditions that need care in school, such as asthma or diabetes"],
+            ["FSM", "Free school meals"], ["LAC", "Looked after child: a child in the care of the local authority"]]
+    blocks = [("h", "A glossary of SEND words"), ("table", ["Term", "Meaning"], rows)]
+    write_docx(path, blocks, author="SEN Office")
+    label(path, False, False, "Glossary table of SEND terms and meanings: names no one", blocks)
+
+
+FORMS = [f_f_profile_csv, f_f_profile_xlsx, f_f_consent_none_docx, f_f_deposits_csv, f_c_glossary_docx]
+GENERATORS += FORMS
+
+
 
 def self_check():
     # the identifiers of every generated person are valid
