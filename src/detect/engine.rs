@@ -1273,6 +1273,8 @@ fn sensitive_words(
         {
             continue;
         }
+        // "an asthma clinic on Friday": an event, about someone only beside their name.
+        let event = || p.kind == KeywordKind::Word && det.roles.names_an_event(text, after_idx);
         push_pending(
             st,
             cat,
@@ -1282,8 +1284,10 @@ fn sensitive_words(
             *record,
             None,
             record.is_some()
-                || known_to_be_about_someone
-                || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev)),
+                || st.addressed
+                || (!event()
+                    && (known_to_be_about_someone
+                        || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev)))),
         );
     }
 }

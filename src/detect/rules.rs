@@ -33,6 +33,10 @@ pub struct RolesAndTopicsRule {
     pub groups: Vec<String>,
     pub counted: Vec<String>,
     pub before: Vec<String>,
+    /// Words of an event or a service ("clinic", "training") which, after a sensitive
+    /// word, make it tie only to a person in its own piece of text.
+    #[serde(default)]
+    pub events: Vec<String>,
     /// Each names a person and yields no sensitive information.
     pub examples: Vec<String>,
     /// Each still yields sensitive information.
@@ -346,6 +350,7 @@ pub struct RolesAndTopics {
     counted: Vec<String>,
     /// Phrases as their words.
     before: Vec<Vec<String>>,
+    events: Vec<String>,
 }
 
 impl RolesAndTopics {
@@ -372,6 +377,7 @@ impl RolesAndTopics {
             groups: words(&rule.groups),
             counted: lower(&rule.counted),
             before: words(&rule.before),
+            events: lower(&rule.events),
         }
     }
 
@@ -432,6 +438,19 @@ impl RolesAndTopics {
     /// `rest` (the text after the word) goes on, within its clause and past any joining
     /// words, with one of `after`.
     fn role_after(&self, rest: &str) -> bool {
+        self.word_after(&self.after, rest)
+    }
+
+    /// Whether the sensitive word ending at `end` of `text` names an event or a service
+    /// ("The school nurse will run an asthma clinic on Friday"): it says nothing about
+    /// anyone but a person named beside it ("Aisha will go to the asthma clinic").
+    pub fn names_an_event(&self, text: &str, end: usize) -> bool {
+        self.word_after(&self.events, &text[end..])
+    }
+
+    /// Whether one of `list` follows the start of `rest`, perhaps after joining words
+    /// ("mental health and wellbeing lead").
+    fn word_after(&self, list: &[String], rest: &str) -> bool {
         let mut rest = rest;
         for _ in 0..6 {
             // Only spaces, hyphens, slashes and ampersands within a clause.
@@ -456,7 +475,7 @@ impl RolesAndTopics {
                     && rest[..n].eq_ignore_ascii_case(p)
                     && !rest[n..].starts_with(char::is_alphanumeric)
             };
-            if self.after.iter().any(starts_with_phrase) {
+            if list.iter().any(starts_with_phrase) {
                 return true;
             }
             if !self.joining.iter().any(|j| j.eq_ignore_ascii_case(word)) {
