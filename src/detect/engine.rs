@@ -349,9 +349,13 @@ struct FileState {
     /// paragraph in a PDF or a text file), read with the next piece to tell what that piece
     /// speaks of.
     prev_text: String,
-    /// Title + surname mentions, held until the end: (surname, name, index, record,
-    /// location, excerpt).
-    titled: Vec<(String, String, u64, Option<RecordKey>, String, String)>,
+    /// Title + surname mentions, held until the end: (surname, the person to count if
+    /// any, location, excerpt).
+    titled: Vec<(String, Option<u64>, String, String)>,
+    /// The names of table rows' own people (the name a row is tied to first, a value of
+    /// a pupil's name column): a row already counts as one person, so they do not count
+    /// again.
+    row_names: HashSet<u64>,
     /// Surnames of public figures and characters this file mentions.
     figure_surnames: HashSet<String>,
     /// Header cells of the pipe table being read, if any.
@@ -443,6 +447,13 @@ impl FileState {
             if r.1 & FORM_RECORD == 0 {
                 self.subject(hash_of(("row", r)));
             }
+        }
+    }
+
+    /// Notes the name of a table row's own person (see `row_names`).
+    fn row_name(&mut self, key: u64) {
+        if self.row_names.len() < MAX_SUBJECTS {
+            self.row_names.insert(key);
         }
     }
 
@@ -561,7 +572,7 @@ fn pipe_cells(line: &str) -> Option<Vec<&str>> {
 
 /// Values meaning "no" / "none" in a flag or notes column.
 fn is_negative_value(v: &str) -> bool {
-    let v = v.trim();
+    let v = v.trim().trim_end_matches(['.', '!']);
     // Short ASCII values (nearly all of them) are lower-cased on the stack.
     let mut buf = [0u8; 32];
     let lowered;
@@ -612,6 +623,19 @@ const NEGATIVE_STARTS: &[&str] = &[
     "not obtained",
     "information not obtained",
     "not stated",
+    "no - none",
+    "no – none",
+    "none at present",
+    "none currently",
+    "not at this time",
+    "not at present",
+    "nothing to report",
+    "nothing to declare",
+    "no issues",
+    "not that i know",
+    "not that i am aware",
+    "no never",
+    "no social worker",
     "click or tap here to enter",
     "click here to enter",
 ];
@@ -754,9 +778,16 @@ impl Visitor for Analyzer<'_> {
                         String::new()
                     };
                     st.count("full_name", &seg.location, excerpt);
+                    // A parent's or a contact's name in a row already tied to a pupil is
+                    // another person; a teacher's in a list of classes is the row's own.
+                    let other = header.is_some_and(|h| NOT_THE_SUBJECT.contains(&h))
+                        && record.is_some_and(|r| st.anchored_records.contains(&r));
                     st.anchor(&record);
-                    if record.is_none() || self.in_form {
-                        st.subject(hash_of(("name", super::names::normalise(text))));
+                    let name = hash_of(("name", super::names::normalise(text)));
+                    if record.is_none() || self.in_form || other {
+                        st.subject(name);
+                    } else {
+                        st.row_name(name);
                     }
                 }
                 // A form's "Emergency contact" may be "Fiona Mensah 07700 900071": read on.
@@ -823,6 +854,9 @@ impl Visitor for Analyzer<'_> {
         st.figure_surnames.extend(found.figure_surnames);
         let mut anchored = false;
         let mut in_word_problem: Option<bool> = None;
+        // The first name in a table row not yet tied to anyone is the row's own person (the
+        // row counts as one); any other name is someone else ("Amara pushed Jayden").
+        let mut row_person = record.is_some_and(|r| !st.anchored_records.contains(&r));
         for n in &found.names {
             // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
             if n.title_surname.is_some()
@@ -835,26 +869,28 @@ impl Visitor for Analyzer<'_> {
             } else {
                 String::new()
             };
+            let name = hash_of(("name", &n.normalised));
+            let person = if record.is_none() || self.in_form {
+                Some(name)
+            } else if std::mem::take(&mut row_person) {
+                st.row_name(name);
+                None
+            } else {
+                (!st.row_names.contains(&name)).then_some(name)
+            };
             if let Some(surname) = &n.title_surname {
                 // "Mrs Fox": decided at the end, once we know whether the file is about
                 // Fantastic Mr Fox.
                 anchored = true;
                 if st.titled.len() < MAX_PENDING {
-                    st.titled.push((
-                        surname.clone(),
-                        n.normalised.clone(),
-                        st.index,
-                        record,
-                        seg.location.display(),
-                        excerpt,
-                    ));
+                    st.titled
+                        .push((surname.clone(), person, seg.location.display(), excerpt));
                 }
                 continue;
             }
             st.count("full_name", &seg.location, excerpt);
-            // A table row counts as one person once it is tied to a name (below).
-            if record.is_none() || self.in_form {
-                st.subject(hash_of(("name", &n.normalised)));
+            if let Some(p) = person {
+                st.subject(p);
             }
             anchored = true;
         }
@@ -923,13 +959,14 @@ impl Visitor for Analyzer<'_> {
         }
         // Title + surname mentions count unless the file is about a character or figure of
         // that surname.
-        for (surname, name, index, record, location, excerpt) in std::mem::take(&mut st.titled) {
+        for (surname, person, location, excerpt) in std::mem::take(&mut st.titled) {
             if st.figure_surnames.contains(&surname) {
                 continue;
             }
-            let _ = (index, record);
             st.count("full_name", &Location::Part(location), excerpt);
-            st.subject(hash_of(("name", &name)));
+            if let Some(p) = person {
+                st.subject(p);
+            }
         }
         // Resolve what needed a person nearby; untied sensitive words still count when the
         // file holds personal data and a phrase describing an individual.

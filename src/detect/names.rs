@@ -913,7 +913,7 @@ impl Names {
                     && capitalised(last)
                     && last.chars().count() > 1
                     && !street_after_number(text, &t, last)
-                    && !PLACE_WORDS.contains(&last)
+                    && !visited_place(text, &t, last)
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -938,7 +938,7 @@ impl Names {
                 && capitalised(next)
                 && self.kinds(next) & (LAST | WORD) == LAST
                 && !street_after_number(text, &t, next)
-                && !PLACE_WORDS.contains(&next)
+                && !visited_place(text, &t, next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1156,7 +1156,8 @@ const STREET_WORDS: &[&str] = &[
 /// Words that end the name of a place a class visits ("Eden Camp", "Alton Towers",
 /// "Whitby Abbey"), though the word before is a given name and the word itself is found
 /// as a surname. Only words rare as surnames: "Hall", "Wood" or "Park" end people's names
-/// too often ("Jenny Hall").
+/// too often ("Jenny Hall"). Even these are surnames too ("Tom Castle"), so only after a
+/// word that says where to (see [`visited_place`]).
 const PLACE_WORDS: &[&str] = &[
     "Camp",
     "Museum",
@@ -1183,6 +1184,20 @@ const PLACE_WORDS: &[&str] = &[
     "Pavilion",
     "Observatory",
 ];
+
+/// Whether the words from `first` to the word `last` are a place a class visits: `last`
+/// is a place word and a word of going somewhere comes just before ("a visit to Eden
+/// Camp", "at Alton Towers"), where "Tom Castle came into school" names a boy.
+fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
+    const TO: &[&str] = &[
+        "to", "at", "visit", "visits", "visited", "visiting", "around",
+    ];
+    PLACE_WORDS.contains(&last)
+        && text[..first.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| TO.iter().any(|t| w.eq_ignore_ascii_case(t)))
+}
 
 /// Whether words from `first` to the word `last` are a street after a house number ("50
 /// Victoria Terrace", "12a Grace Road"): an address, not a person, though "Victoria" is a
