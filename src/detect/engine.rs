@@ -783,11 +783,12 @@ impl Visitor for Analyzer<'_> {
                     let other = header.is_some_and(|h| NOT_THE_SUBJECT.contains(&h))
                         && record.is_some_and(|r| st.anchored_records.contains(&r));
                     st.anchor(&record);
-                    let name = hash_of(("name", super::names::normalise(text)));
+                    let name = || hash_of(("name", super::names::normalise(text)));
                     if record.is_none() || self.in_form || other {
-                        st.subject(name);
-                    } else {
-                        st.row_name(name);
+                        st.subject(name());
+                    } else if text.contains(' ') {
+                        // A full name ("Jayden Clarke"), which notes in the row may repeat.
+                        st.row_name(name());
                     }
                 }
                 // A form's "Emergency contact" may be "Fiona Mensah 07700 900071": read on.
@@ -856,7 +857,7 @@ impl Visitor for Analyzer<'_> {
         let mut in_word_problem: Option<bool> = None;
         // The first name in a table row not yet tied to anyone is the row's own person (the
         // row counts as one); any other name is someone else ("Amara pushed Jayden").
-        let mut row_person = record.is_some_and(|r| !st.anchored_records.contains(&r));
+        let mut row_person: Option<bool> = None;
         for n in &found.names {
             // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
             if n.title_surname.is_some()
@@ -872,7 +873,12 @@ impl Visitor for Analyzer<'_> {
             let name = hash_of(("name", &n.normalised));
             let person = if record.is_none() || self.in_form {
                 Some(name)
-            } else if std::mem::take(&mut row_person) {
+            } else if std::mem::replace(
+                row_person.get_or_insert_with(|| {
+                    record.is_some_and(|r| !st.anchored_records.contains(&r))
+                }),
+                false,
+            ) {
                 st.row_name(name);
                 None
             } else {
