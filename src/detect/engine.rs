@@ -229,12 +229,16 @@ impl Labels for Detector {
         }
     }
 
-    /// A name under a name label, a figure (a date, a number) under an identifier's.
+    /// A name under a name label (a single word under a label for part of a name:
+    /// "Jayden" under "First name"), a figure (a date, a number) under an identifier's.
     fn is_value(&self, label: &str, value: &str) -> bool {
-        if self.columns.get(&normalise_header(label)) == Some(&ColumnKind::Name) {
+        let h = normalise_header(label);
+        if self.columns.get(&h) == Some(&ColumnKind::Name) {
+            const PART: &[&str] = &["first", "fore", "sur", "last", "given", "family", "middle"];
+            let part = PART.iter().any(|p| h.contains(p));
             self.is_name(value)
                 || (self.names.plausible_column_value(value)
-                    && value.split_whitespace().nth(1).is_some())
+                    && (part || value.split_whitespace().nth(1).is_some()))
         } else {
             value.bytes().any(|b| b.is_ascii_digit())
         }
@@ -784,9 +788,12 @@ impl Visitor for Analyzer<'_> {
                         && record.is_some_and(|r| st.anchored_records.contains(&r));
                     st.anchor(&record);
                     let name = || hash_of(("name", super::names::normalise(text)));
-                    if record.is_none() || self.in_form || other {
+                    // (A form's "First name | Jayden", "Surname | Clarke" are one person,
+                    // counted by the form itself.)
+                    let full = text.contains(' ');
+                    if record.is_none() || other || (self.in_form && full) {
                         st.subject(name());
-                    } else if text.contains(' ') {
+                    } else if full && !self.in_form {
                         // A full name ("Jayden Clarke"), which notes in the row may repeat.
                         st.row_name(name());
                     }

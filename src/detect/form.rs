@@ -166,7 +166,12 @@ impl Form {
                 out.reads.push(self.read(row, 1, header, text));
             }
             1 => match self.candidate.take() {
-                Some((r, l)) if r == row && rules.is_value(&l, text) => {
+                // The value must not be another header ("Forename | Surname" above a list).
+                Some((r, l))
+                    if r == row
+                        && rules.label(text) == Label::Unknown
+                        && rules.is_value(&l, text) =>
+                {
                     self.active = true;
                     self.subject = l.clone();
                     out.reads.push(self.read(row, 1, Some(l), text.to_string()));
@@ -194,7 +199,10 @@ impl Form {
         second: &str,
         rules: &impl Labels,
     ) -> Option<Read> {
-        if rules.label(first) != Label::Person || !rules.is_value(first, second) {
+        if rules.label(first) != Label::Person
+            || rules.label(second) != Label::Unknown
+            || !rules.is_value(first, second)
+        {
             return None;
         }
         *self = Form {
@@ -238,7 +246,7 @@ mod tests {
         fn label(&self, text: &str) -> Label {
             match text {
                 "Pupil name" | "Name" => Label::Person,
-                "Medical" | "SEN" | "Teacher" | "Paid" => Label::Known,
+                "Medical" | "SEN" | "Teacher" | "Paid" | "Family Name" => Label::Known,
                 _ => Label::Unknown,
             }
         }
@@ -326,6 +334,12 @@ mod tests {
             assert_eq!(f.cell("", row, 0, l, &Rules), usual(), "{l}");
             assert_eq!(f.cell("", row, 1, "Some Value", &Rules), usual(), "{l}");
         }
+        // "Name | Family Name" under a title: a header row, whatever its second cell reads
+        // like.
+        let mut f = Form::default();
+        assert_eq!(f.cell("", 2, 0, "Name", &Rules), usual());
+        assert_eq!(f.cell("", 2, 1, "Family Name", &Rules), usual());
+        assert_eq!(f.header_row("", 0, "Name", "Family Name", &Rules), None);
         // "Name | Paid" under a title, then pupils: a list.
         let mut f = Form::default();
         assert_eq!(f.cell("", 2, 0, "Name", &Rules), usual());
