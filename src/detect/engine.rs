@@ -192,6 +192,9 @@ struct Analyzer<'d> {
     keyword_hits: Vec<KeywordHit>,
     /// A value of a form is being read (see [`super::form`]).
     in_form: bool,
+    /// A cell of a table under a title is being read under its real header (see
+    /// [`Analyzer::titled_cell`]).
+    retitled: bool,
 }
 
 impl<'d> Analyzer<'d> {
@@ -204,6 +207,7 @@ impl<'d> Analyzer<'d> {
             spans: Vec::new(),
             keyword_hits: Vec::new(),
             in_form: false,
+            retitled: false,
         }
     }
 }
@@ -366,9 +370,26 @@ struct FileState {
     pipe_header: Option<Vec<String>>,
     /// The two-column table being read, which may be a form.
     form: Form,
+    /// Tables under a title row whose real header row came later: (sheet, its cells as
+    /// written, by column).
+    real_headers: Vec<(String, Vec<String>)>,
+    /// A row of a table under a title that may be its real header row.
+    header_candidate: Option<HeaderCandidate>,
     /// The header row of the latest table while it has at most two cells, as written:
     /// (sheet, row, first cell, second cell). It may be a form's first label and value.
     header_pair: Option<(String, u32, String, String)>,
+}
+
+/// A row of a table under a title that may be its real header row.
+struct HeaderCandidate {
+    sheet: String,
+    row: u32,
+    /// Its cells that are headers the rules know, by column, as written.
+    known: Vec<(u32, String)>,
+    /// A cell of it holds a figure or a long text: not a header row.
+    broken: bool,
+    /// How many cells it has.
+    cells: u32,
 }
 
 /// An identifier rule whose column a header names.
@@ -715,7 +736,10 @@ impl Visitor for Analyzer<'_> {
             }
             return;
         }
-        if !self.in_form && !st.narrow_sheets.is_empty() && self.form_cell(seg) {
+        if !self.in_form && !self.retitled && !st.narrow_sheets.is_empty() && self.form_cell(seg) {
+            return;
+        }
+        if !self.in_form && !self.retitled && self.titled_cell(seg) {
             return;
         }
         let st = self.cur.as_mut().expect("in a file");
@@ -1058,6 +1082,81 @@ fn push_pending(
 }
 
 impl Analyzer<'_> {
+    /// A table under a title row ("Year 5 - Hazel class") has the title as its header row
+    /// as read; its real header row ("Forename | Surname | DOB") comes later. A row of such
+    /// a table is taken as its header row when two of its cells or more, and at least half,
+    /// are headers the rules know, and none holds a figure or a long text. The cells after
+    /// it are then read under their real headers. Returns whether the cell is done with (a
+    /// known header of a row that may be the header row, or a cell read here).
+    fn titled_cell(&mut self, seg: &Segment<'_>) -> bool {
+        let det = self.det;
+        let Some(st) = self.cur.as_mut() else {
+            return false;
+        };
+        let Location::Cell { sheet, row, col } = &seg.location else {
+            return false;
+        };
+        if let Some((_, headers)) = st.real_headers.iter().find(|(s, _)| s == sheet) {
+            let header = headers
+                .get(*col as usize)
+                .filter(|h| !h.is_empty())
+                .cloned();
+            self.retitled = true;
+            self.segment(&Segment {
+                header: header.as_deref(),
+                ..seg.clone()
+            });
+            self.retitled = false;
+            return true;
+        }
+        if !st.form_sheets.iter().any(|s| s == sheet) {
+            return false;
+        }
+        // A new row: was the last one the header row?
+        if let Some(c) = st
+            .header_candidate
+            .take_if(|c| !(&c.sheet == sheet && c.row == *row))
+            && !c.broken
+            && c.known.len() >= 2
+            && c.known.len() * 2 >= c.cells as usize
+            && st.real_headers.len() < 64
+        {
+            let width = c.known.last().map_or(0, |k| k.0 as usize + 1);
+            let mut headers = vec![String::new(); width];
+            for (col, h) in c.known {
+                headers[col as usize] = h;
+            }
+            let s = c.sheet;
+            let normalised = headers.iter().map(|h| normalise_header(h)).collect();
+            st.headers.insert(s.clone(), normalised);
+            st.form_sheets.retain(|f| f != &s);
+            st.narrow_sheets.retain(|f| f != &s);
+            if headers.len() <= 2 {
+                st.narrow_sheets.push(s.clone());
+            }
+            st.real_headers.push((s, headers));
+            return self.titled_cell(seg);
+        }
+        let c = st.header_candidate.get_or_insert_with(|| HeaderCandidate {
+            sheet: sheet.clone(),
+            row: *row,
+            known: Vec::new(),
+            broken: false,
+            cells: 0,
+        });
+        c.cells += 1;
+        let h = normalise_header(seg.text);
+        let known = det.columns.contains_key(&h) || det.id_headers.contains_key(&h);
+        if seg.text.len() > 40 || seg.text.bytes().any(|b| b.is_ascii_digit()) {
+            c.broken = true;
+        } else if known && c.known.len() < MAX_COLUMNS {
+            // A header word says nothing about anyone: not read.
+            c.known.push((*col, seg.text.to_string()));
+            return true;
+        }
+        false
+    }
+
     /// Reads a cell of a narrow table as part of a form when the table is one (see
     /// [`super::form`]); returns whether the cell is done with (a form's label or value).
     fn form_cell(&mut self, seg: &Segment<'_>) -> bool {
