@@ -787,6 +787,9 @@ impl Visitor for Analyzer<'_> {
             .and_then(|i| i.column);
         let text = seg.text;
 
+        // "No known medical conditions" under Medical: an answer that says nothing.
+        let negative_answer =
+            matches!(column, Some(ColumnKind::Sensitive(_))) && is_negative_value(text);
         // Columns of a table: every value in a name column is a name.
         match column {
             Some(ColumnKind::Name) => {
@@ -828,7 +831,7 @@ impl Visitor for Analyzer<'_> {
                 }
             }
             // Free text in a notes column can also name people: carry on below.
-            Some(ColumnKind::Sensitive(cat)) if !is_negative_value(text) => {
+            Some(ColumnKind::Sensitive(cat)) if !negative_answer => {
                 push_pending(
                     st,
                     cat,
@@ -944,7 +947,7 @@ impl Visitor for Analyzer<'_> {
             return;
         }
         // "No known medical conditions" under Medical says there is nothing to say.
-        if matches!(column, Some(ColumnKind::Sensitive(_))) && is_negative_value(text) {
+        if negative_answer {
             return;
         }
         let mut prev = std::mem::take(&mut st.prev_text);
