@@ -386,10 +386,17 @@ struct HeaderCandidate {
     row: u32,
     /// Its cells that are headers the rules know, by column, as written.
     known: Vec<(u32, String)>,
-    /// A cell of it holds a figure or a long text: not a header row.
+    /// A cell of it holds a long text: not a header row.
     broken: bool,
+    /// A cell of it holds a figure: a header row only if it names the row's person (a
+    /// register's "Surname | Forename | Mon 16/09 | Tue 17/09…").
+    figures: bool,
     /// How many cells it has.
     cells: u32,
+    /// One of its known headers names the person each row is about ("Student",
+    /// "Forename"): with another known header, that makes it the header row even when
+    /// most of its cells are headers of the school's own ("Cells test", "Forces test").
+    person: bool,
 }
 
 /// An identifier rule whose column a header names.
@@ -798,10 +805,14 @@ impl Visitor for Analyzer<'_> {
                 // (A form is about a person: its "Name" is a person's.)
                 let generic = header == Some("name") && !self.in_form;
                 let table_is_personal = || {
-                    st.table_has(sheet, det, |k| *k != ColumnKind::Name)
-                        || !det.names.find(text, det.known.as_deref()).names.is_empty()
+                    st.table_has(sheet, det, |k| {
+                        !matches!(k, ColumnKind::Name | ColumnKind::Place)
+                    }) || !det.names.find(text, det.known.as_deref()).names.is_empty()
                 };
-                let plausible = det.names.plausible_column_value(text);
+                // In a bare "Name" column, "Eden Camp" and "Alton Towers" are places (a
+                // venue list), though "Camp" and "Towers" are surnames too.
+                let plausible = det.names.plausible_column_value(text)
+                    && !(generic && super::names::names_a_place(text));
                 if plausible && (!generic || table_is_personal()) {
                     let excerpt = if st.listing() {
                         mask("full_name", text)
@@ -879,14 +890,24 @@ impl Visitor for Analyzer<'_> {
         let st = self.cur.as_mut().expect("in a file");
 
         // Names in running text (not in a column of authors or historical figures, nor in
-        // an address).
+        // an address or a column of places).
         let address = info.as_deref().is_some_and(|i| i.address);
-        let found = if column == Some(ColumnKind::Public) || address {
+        let found = if matches!(column, Some(ColumnKind::Public | ColumnKind::Place)) || address {
             super::names::Found::default()
         } else {
             det.names.find(text, det.known.as_deref())
         };
         st.figure_surnames.extend(found.figure_surnames);
+        // A "Character" or "Author" column names people studied: "Mr Birling" elsewhere in
+        // the file is its "Arthur Birling".
+        if column == Some(ColumnKind::Public)
+            && st.figure_surnames.len() < MAX_SUBJECTS
+            && let Some(last) = text.split_whitespace().next_back()
+        {
+            let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+            st.figure_surnames
+                .insert(super::names::fold(&last.to_lowercase()));
+        }
         let mut anchored = false;
         let mut in_word_problem: Option<bool> = None;
         // The first name in a table row not yet tied to anyone is the row's own person (the
@@ -1087,8 +1108,11 @@ fn push_pending(
 impl Analyzer<'_> {
     /// A table under a title row ("Year 5 - Hazel class") has the title as its header row
     /// as read; its real header row ("Forename | Surname | DOB") comes later. A row of such
-    /// a table is taken as its header row when two of its cells or more, and at least half,
-    /// are headers the rules know, and none holds a figure or a long text. The cells after
+    /// a table is taken as its header row when two of its cells or more are headers the
+    /// rules know and none holds a long text; and either one of them names the row's
+    /// person ("Student | Form | Cells test | Forces test | …" in a mark book,
+    /// "Surname | Forename | Mon 16/09 | …" in a register), or at least half of its cells
+    /// are known headers and none holds a figure. The cells after
     /// it are then read under their real headers. Returns whether the cell is done with (a
     /// known header of a row that may be the header row, or a cell read here).
     fn titled_cell(&mut self, seg: &Segment<'_>) -> bool {
@@ -1121,7 +1145,7 @@ impl Analyzer<'_> {
             .take_if(|c| !(&c.sheet == sheet && c.row == *row))
             && !c.broken
             && c.known.len() >= 2
-            && c.known.len() * 2 >= c.cells as usize
+            && ((c.known.len() * 2 >= c.cells as usize && !c.figures) || c.person)
             && st.real_headers.len() < 64
         {
             let width = c.known.last().map_or(0, |k| k.0 as usize + 1);
@@ -1145,14 +1169,20 @@ impl Analyzer<'_> {
             row: *row,
             known: Vec::new(),
             broken: false,
+            figures: false,
             cells: 0,
+            person: false,
         });
         c.cells += 1;
         let h = normalise_header(seg.text);
-        let known = det.columns.contains_key(&h) || det.id_headers.contains_key(&h);
-        if seg.text.len() > 40 || seg.text.bytes().any(|b| b.is_ascii_digit()) {
+        let column = det.columns.get(&h);
+        let known = column.is_some() || det.id_headers.contains_key(&h);
+        if seg.text.len() > 40 {
             c.broken = true;
+        } else if seg.text.bytes().any(|b| b.is_ascii_digit()) {
+            c.figures = true;
         } else if known && c.known.len() < MAX_COLUMNS {
+            c.person |= column == Some(&ColumnKind::Name) && !NOT_THE_SUBJECT.contains(&&*h);
             // A header word says nothing about anyone: not read.
             c.known.push((*col, seg.text.to_string()));
             return true;

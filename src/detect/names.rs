@@ -1153,19 +1153,17 @@ const STREET_WORDS: &[&str] = &[
     "Chase", "Brow", "Gate",
 ];
 
-/// Words that end the name of a place a class visits ("Eden Camp", "Alton Towers",
-/// "Whitby Abbey"), though the word before is a given name and the word itself is found
-/// as a surname. Only words rare as surnames: "Hall", "Wood" or "Park" end people's names
-/// too often ("Jenny Hall"). Even these are surnames too ("Tom Castle"), so only after a
-/// word that says where to (see [`visited_place`]).
+/// Words that end the name of a place a class visits ("Chester Zoo", "Eden Camp",
+/// "Alton Towers", "Whitby Abbey"), though the word before is a given name and the word
+/// itself may be found as a surname. Only words rare as surnames: "Hall", "Wood" or "Park"
+/// end people's names too often ("Jenny Hall").
+///
+/// No one has these as a surname: after a given name they always end a place.
 const PLACE_WORDS: &[&str] = &[
-    "Camp",
     "Museum",
     "Zoo",
     "Centre",
     "Center",
-    "Castle",
-    "Farm",
     "Academy",
     "School",
     "College",
@@ -1174,25 +1172,39 @@ const PLACE_WORDS: &[&str] = &[
     "Theater",
     "Stadium",
     "Arena",
-    "Abbey",
     "Cathedral",
     "Aquarium",
     "Priory",
     "Minster",
-    "Towers",
     "Gallery",
     "Pavilion",
     "Observatory",
 ];
 
-/// Whether the words from `first` to the word `last` are a place a class visits: `last`
-/// is a place word and a word of going somewhere comes just before ("a visit to Eden
-/// Camp", "at Alton Towers"), where "Tom Castle came into school" names a boy.
+/// These are surnames too ("Tom Castle"), so they end a place only after a word that says
+/// where to (see [`visited_place`]).
+const PLACE_OR_SURNAME_WORDS: &[&str] = &["Camp", "Castle", "Farm", "Abbey", "Towers"];
+
+/// Whether a value as a whole is the name of a place ("Eden Camp", "Chester Zoo"): its
+/// last word is a place word, even one that is a surname too.
+pub fn names_a_place(value: &str) -> bool {
+    value
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| PLACE_WORDS.contains(&w) || PLACE_OR_SURNAME_WORDS.contains(&w))
+}
+
+/// Whether the words from `first` to the word `last` are a place ("Chester Zoo"; "a visit
+/// to Eden Camp"), not a person.
 fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
     const TO: &[&str] = &[
         "to", "at", "visit", "visits", "visited", "visiting", "around",
     ];
-    PLACE_WORDS.contains(&last)
+    if PLACE_WORDS.contains(&last) {
+        return true;
+    }
+    PLACE_OR_SURNAME_WORDS.contains(&last)
         && text[..first.start]
             .split_whitespace()
             .next_back()

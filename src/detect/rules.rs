@@ -173,10 +173,14 @@ pub enum ColumnKind {
     /// Job titles ("Role", "Job Title"): a sensitive word there names a job ("Mental Health
     /// Lead"), not something about the person.
     Role,
+    /// Places (a trip's "Venue", "Destination"): "Chester Zoo" and "Eden Camp" are not
+    /// people.
+    Place,
 }
 
 /// Normalises a header or label: lower case, `_ . -` and runs of spaces to one space, a
-/// trailing `(s)`, `:` or `*` removed.
+/// trailing `(s)`, `:`, `*` or remark in brackets ("Candidate (name as on certificate)",
+/// "Date of birth (dd/mm/yyyy)") removed.
 pub fn normalise_header(h: &str) -> String {
     let lower = h.trim().to_lowercase();
     let mut out = String::with_capacity(lower.len());
@@ -204,6 +208,13 @@ pub fn normalise_header(h: &str) -> String {
             if let Some(t) = s.strip_suffix(suffix) {
                 s = t.trim_end().to_string();
             }
+        }
+        if s.ends_with(')')
+            && let Some(open) = s.rfind('(')
+            && !s[..open].trim_end().is_empty()
+        {
+            s.truncate(open);
+            s.truncate(s.trim_end().len());
         }
         if s.len() == before {
             break;
@@ -566,6 +577,7 @@ pub fn columns(rules: &[ColumnRule]) -> HashMap<String, ColumnKind> {
             "other_personal" => ColumnKind::OtherPersonal,
             "public" => ColumnKind::Public,
             "role" => ColumnKind::Role,
+            "place" => ColumnKind::Place,
             other => panic!("unknown column kind {other}"),
         };
         for h in &r.headers {
@@ -675,5 +687,11 @@ mod tests {
         assert_eq!(normalise_header("Middle Name(s)"), "middle name");
         assert_eq!(normalise_header("D.O.B.:"), "d o b");
         assert_eq!(normalise_header("Date-of-Birth*"), "date of birth");
+        assert_eq!(
+            normalise_header("Candidate (name as on certificate)"),
+            "candidate"
+        );
+        assert_eq!(normalise_header("DOB (dd/mm/yyyy):"), "dob");
+        assert_eq!(normalise_header("(Notes)"), "(notes)");
     }
 }

@@ -162,11 +162,18 @@ impl HtmlFlow {
             && o.0
         {
             // A header row is all <th>, or (old or exported HTML without <th>) short
-            // labels. A row of <th> beside <td> is a form ("Name | Jayden Clarke").
+            // labels, or a title across the table ("Pupil profile"), as a Word table's
+            // first row is. A row of <th> beside <td> is a form ("Name | Jayden Clarke").
             let headers = if self.row_th > 0 {
                 self.row_th == self.row_cells
+            } else if self.flow.row_looks_like_headers() {
+                true
+            } else if self.flow.row_is_title() {
+                // A header is not read for what it says; a title may say something.
+                self.flow.row_as_text(em);
+                true
             } else {
-                self.flow.row_looks_like_headers()
+                false
             };
             if self.first_th && self.row_th == 1 && self.row_cells >= 2 {
                 // A label and its value ("Name | Jayden Clarke", "Medical | Asthma"): a
@@ -476,9 +483,16 @@ mod tests {
             <p>Amara Okafor has an EHCP.</p>";
         let c = run_bytes("layout.html", html, &Limits::default());
         assert_eq!(c.status(), Status::Inspected);
+        // A first row of one short cell is a title across the table: the table's header
+        // row, as a Word table's first row is, and read as text too.
         let first = c.find("Jayden Clarke has asthma.");
         assert!(!first.is_header);
-        assert!(first.record.is_some());
+        assert_eq!(first.location, super::super::Location::Part("body".into()));
+        assert!(
+            c.segs
+                .iter()
+                .any(|s| s.is_header && s.text == "Jayden Clarke has asthma.")
+        );
         assert_eq!(
             c.find("stray note").location,
             super::super::Location::Part("body".into())

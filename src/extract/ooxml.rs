@@ -138,6 +138,26 @@ impl Flow {
         })
     }
 
+    /// Whether the current table's open row is its first and reads as a title across the
+    /// table: one short cell ("Pupil profile", "Year 5 trip consent 2025").
+    pub fn row_is_title(&self) -> bool {
+        self.tables.last().is_some_and(|t| {
+            t.row == 0
+                && t.headers.is_none()
+                && matches!(&t.cells[..], [c] if !c.is_empty() && c.len() <= 60)
+        })
+    }
+
+    /// Passes on the open row's cells as running text too (a title row, which may say
+    /// something itself: "Jayden Clarke - medical plan").
+    pub fn row_as_text(&mut self, em: &mut Emitter) {
+        if let Some(t) = self.tables.last() {
+            for c in &t.cells {
+                em.text(self.location.clone(), c);
+            }
+        }
+    }
+
     /// The current table's first row holds data, not headers (an HTML table without
     /// `<th>`): every row is then a record without column headers. Acts only before the
     /// first row has been passed on.

@@ -1173,6 +1173,19 @@ wangari maathai
 michelle obama
 joe wicks
 marie stopes
+# --- Black British and suffrage history, and KS3 reading lists
+sophia duleep singh
+sam king
+amelia gentleman
+lilian bader
+john blanke
+floella benjamin
+herbert asquith
+elizabeth acevedo
+jason reynolds
+angie thomas
+patrice lawrence
+kwame alexander
 """.splitlines()
 
 
