@@ -139,7 +139,7 @@ pub fn collect(inputs: &[PathBuf]) -> Result<Plan> {
     let mut canonicals = Vec::with_capacity(inputs.len());
     for input in inputs {
         input.symlink_metadata().map_err(|e| {
-            Error::io("find", input, &e).hint("check the name of the file or folder to seal")
+            Error::io("find", input, &e).hint("check the name of the file or folder")
         })?;
         canonicals.push(std::fs::canonicalize(input).map_err(|e| Error::io("find", input, &e))?);
     }

@@ -1286,6 +1286,14 @@ impl Analyzer<'_> {
             if rule.needs_context && !context && !spaced {
                 continue;
             }
+            // "Anne Frank was born on 12 June 1929": a figure's date of birth, in a lesson.
+            if rule.category == "date_of_birth"
+                && !in_personal_column
+                && record.is_none()
+                && self.det.names.mentions_figure(text)
+            {
+                continue;
+            }
             // Masks are made only for findings that will be listed.
             let excerpt = if st.listing() {
                 mask(&rule.category, value)
@@ -1832,6 +1840,16 @@ fn role_mailbox(email: &str) -> bool {
         "services",
         "general",
         "shop",
+        // Staff-wide and team mailboxes.
+        "staff",
+        "allstaff",
+        "all.staff",
+        "all-staff",
+        "teachers",
+        "teachingstaff",
+        "slt",
+        "leadership",
+        "pastoral",
     ];
     // The roles are lower-case ASCII, so an ASCII name is compared in any case, without a
     // copy; another is lower-cased first.
@@ -1843,7 +1861,12 @@ fn role_mailbox(email: &str) -> bool {
         &lowered
     };
     let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
-    ROLES.iter().any(|r| r.eq_ignore_ascii_case(base))
+    // A team's mailbox: "year7team@", "sen.team@", "pastoralteam@".
+    let team = base.len() > 4
+        && base
+            .get(base.len() - 4..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("team"));
+    team || ROLES.iter().any(|r| r.eq_ignore_ascii_case(base))
 }
 
 /// Today's date, read once (reading the local time zone for every date found is slow).
@@ -1853,10 +1876,42 @@ static TODAY: std::sync::LazyLock<chrono::NaiveDate> =
 /// Parses a date as written in UK files and checks it is a plausible birth date for a pupil
 /// or member of staff (2 to 100 years ago).
 pub fn plausible_birth_date(v: &str) -> bool {
-    let Some(d) = parse_date(v) else { return false };
+    let Some(d) = parse_date(v).or_else(|| compact_date(v)) else {
+        return false;
+    };
     let today = *TODAY;
     let age_days = (today - d).num_days();
     (2 * 365..=100 * 366).contains(&age_days)
+}
+
+/// A date of birth written as figures alone, as exam boards' and some MIS exports write
+/// them: `DDMMYY` ("131008"), `DDMMYYYY` or `YYYYMMDD`. Read only as a date of birth (in a
+/// DOB column or after a DOB word), where a bare number is one.
+fn compact_date(v: &str) -> Option<chrono::NaiveDate> {
+    let b = v.trim().as_bytes();
+    if !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+    let ymd = |y: u32, m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(y as i32, m, d);
+    match b.len() {
+        6 => {
+            let now = chrono::Datelike::year(&*TODAY) as u32 % 100;
+            let yy = n(&b[4..6]);
+            let year = if yy <= now { 2000 + yy } else { 1900 + yy };
+            ymd(year, n(&b[2..4]), n(&b[0..2]))
+        }
+        8 => {
+            let (y, rest) = (n(&b[0..4]), &b[4..]);
+            if (1900..2100).contains(&y)
+                && let Some(d) = ymd(y, n(&rest[0..2]), n(&rest[2..4]))
+            {
+                return Some(d);
+            }
+            ymd(n(&b[4..8]), n(&b[2..4]), n(&b[0..2]))
+        }
+        _ => None,
+    }
 }
 
 fn month_number(s: &str) -> Option<u32> {
@@ -2001,6 +2056,18 @@ mod tests {
     }
 
     #[test]
+    fn compact_dates_of_birth() {
+        let d = |s| compact_date(s).map(|d| d.to_string());
+        assert_eq!(d("131008").as_deref(), Some("2008-10-13"));
+        assert_eq!(d("13102008").as_deref(), Some("2008-10-13"));
+        assert_eq!(d("20081013").as_deref(), Some("2008-10-13"));
+        assert_eq!(d("444984"), None);
+        assert_eq!(d("1310200"), None);
+        assert!(plausible_birth_date("131008"));
+        assert!(!plausible_birth_date("380280"));
+    }
+
+    #[test]
     fn dates_parse_in_uk_forms() {
         let d = |s| parse_date(s).map(|d| d.to_string());
         assert_eq!(d("11/03/2014").as_deref(), Some("2014-03-11"));
@@ -2041,5 +2108,7 @@ mod tests {
         assert!(!role_mailbox("kitchens@x.org"));
         assert!(role_mailbox("bookings@museum.org.uk"));
         assert!(!role_mailbox("j.whitfield@oakfield.sch.uk"));
+        assert!(role_mailbox("allstaff@oakfield.sch.uk"));
+        assert!(role_mailbox("Year7Team@oakfield.sch.uk"));
     }
 }

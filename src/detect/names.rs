@@ -571,7 +571,20 @@ impl Names {
 
     /// The lists `w` is in ([`FIRST`], [`LAST`], [`WORD`]).
     fn kinds(&self, w: &str) -> u8 {
-        lookup(&self.lists, w)
+        let kinds = lookup(&self.lists, w);
+        if kinds != 0 || !w.contains('-') {
+            return kinds;
+        }
+        // A hyphenated name the lists do not hold as a whole ("Ellie-Mae", "Lily-Rose",
+        // "Smith-Jones") is a given name or surname when every part is one.
+        let mut all = FIRST | LAST;
+        for part in w.split('-') {
+            all &= lookup(&self.lists, part);
+            if all & (FIRST | LAST) == 0 {
+                return 0;
+            }
+        }
+        all & (FIRST | LAST)
     }
 
     fn is_first(&self, w: &str) -> bool {
@@ -607,6 +620,22 @@ impl Names {
     }
 
     /// Is this (normalised) name a public figure or fictional character, or part of one?
+    /// Whether `text` names a public figure or character of two words or more ("Anne
+    /// Frank was born on 12 June 1929"), as a whole word.
+    pub fn mentions_figure(&self, text: &str) -> bool {
+        text.len() >= self.figure_ac.min_len
+            && self.figure_ac.for_text(text).find_iter(text).any(|m| {
+                !text[..m.start()]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric)
+                    && !text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+            })
+    }
+
     pub fn is_figure(&self, normalised: &str) -> bool {
         let f = fold(normalised);
         if self.figures.contains(&f) {

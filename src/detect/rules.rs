@@ -182,7 +182,7 @@ pub enum ColumnKind {
 /// trailing `(s)`, `:`, `*` or remark in brackets ("Candidate (name as on certificate)",
 /// "Date of birth (dd/mm/yyyy)") removed.
 pub fn normalise_header(h: &str) -> String {
-    let lower = h.trim().to_lowercase();
+    let lower = split_camel_case(h.trim()).to_lowercase();
     let mut out = String::with_capacity(lower.len());
     let mut space = false;
     for c in lower.chars() {
@@ -221,6 +221,31 @@ pub fn normalise_header(h: &str) -> String {
         }
     }
     s
+}
+
+/// A key written in camel case, as JSON exports write them ("dateOfBirth",
+/// "legalFirstName", "senStatus"), as words: a space before a capital that follows a
+/// lower-case letter (not the first) and starts a lower-case run. "DoB", "SENStatus" and
+/// "eMail" are left as they are.
+fn split_camel_case(h: &str) -> std::borrow::Cow<'_, str> {
+    let b = h.as_bytes();
+    let cut = |i: usize| {
+        b[i].is_ascii_uppercase()
+            && i >= 2
+            && b[i - 1].is_ascii_lowercase()
+            && b.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+    };
+    if !(0..b.len()).any(cut) {
+        return std::borrow::Cow::Borrowed(h);
+    }
+    let mut out = String::with_capacity(h.len() + 4);
+    for (i, c) in h.char_indices() {
+        if cut(i) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The lists a sensitive keyword pattern can come from.
@@ -693,5 +718,12 @@ mod tests {
         );
         assert_eq!(normalise_header("DOB (dd/mm/yyyy):"), "dob");
         assert_eq!(normalise_header("(Notes)"), "(notes)");
+        assert_eq!(normalise_header("dateOfBirth"), "date of birth");
+        assert_eq!(normalise_header("legalFirstName"), "legal first name");
+        assert_eq!(normalise_header("senStatus"), "sen status");
+        assert_eq!(normalise_header("LegalSurname"), "legal surname");
+        assert_eq!(normalise_header("DoB"), "dob");
+        assert_eq!(normalise_header("SENStatus"), "senstatus");
+        assert_eq!(normalise_header("legal_surname"), "legal surname");
     }
 }

@@ -12,6 +12,7 @@ pub(crate) enum Format {
     Tsv,
     Html,
     Xml,
+    Json,
     Rtf,
     Eml,
     Pdf,
@@ -42,6 +43,7 @@ impl Format {
             Format::Tsv => "tsv",
             Format::Html => "html",
             Format::Xml => "xml",
+            Format::Json => "json",
             Format::Rtf => "rtf",
             Format::Eml => "eml",
             Format::Pdf => "pdf",
@@ -217,6 +219,7 @@ pub(crate) fn sniff(name: &str, head: &[u8]) -> Format {
         "xml" | "ctf" | "xsd" | "svg" | "rss" | "atom" | "plist" => Format::Xml,
         "rtf" => Format::Rtf,
         "eml" => Format::Eml,
+        "json" | "jsonl" | "ndjson" | "geojson" => Format::Json,
         _ => sniff_text(head),
     }
 }

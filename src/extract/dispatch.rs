@@ -9,8 +9,8 @@ use std::io::{Cursor, Read, Seek, SeekFrom};
 
 use super::detect_format::{Format, ole_kind, sniff, zip_kind};
 use super::{
-    Ctx, Emitter, Status, Visitor, archive, email, markup, odf, ooxml, pdf, quietly, rtf, sheet,
-    table, text,
+    Ctx, Emitter, Status, Visitor, archive, email, json, markup, odf, ooxml, pdf, quietly, rtf,
+    sheet, table, text,
 };
 
 /// How much of the start of a file detection looks at.
@@ -148,6 +148,9 @@ fn run_stream(
         }),
         Format::Rtf => leaf(display, name, ctx, visitor, |em| {
             rtf::extract(reader, em, ctx)
+        }),
+        Format::Json => leaf(display, name, ctx, visitor, |em| {
+            json::extract(reader, em, ctx)
         }),
         _ => leaf(display, name, ctx, visitor, |em| {
             text::extract(reader, em, ctx)

@@ -16,6 +16,7 @@ mod archive;
 mod detect_format;
 mod dispatch;
 mod email;
+mod json;
 mod markup;
 mod odf;
 mod ooxml;

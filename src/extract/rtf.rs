@@ -1,13 +1,19 @@
 //! RTF: text through the `rtf-parser` crate. RTF is 7-bit text with escapes, so the file
 //! is read (bounded by `limits.max_in_memory`) as Windows-1252 and parsed whole; the text
-//! is passed on paragraph by paragraph as `Part("body")`.
+//! is passed on paragraph by paragraph as `Part("body")`, and a table's rows as a table
+//! (the first row its headers, as in a Word table).
+//!
+//! The crate passes paragraph, cell and row ends (`\par`, `\cell`, `\row`) over without
+//! a trace, so a letter's address lines would run together ("Quennell131 Victoria
+//! RoadBradfordBD9 5EA"), and it loses `\uN` characters. Before parsing, those are
+//! rewritten as text the crate passes on (see [`prepare`]).
 
 use std::io::Read;
 
 use rtf_parser::RtfDocument;
 
 use super::text::decode_bytes;
-use super::{Ctx, Emitter, Location, Status, zipread::io_reason};
+use super::{Ctx, Emitter, Location, Status, table, zipread::io_reason};
 
 pub(crate) fn extract(reader: &mut dyn Read, em: &mut Emitter, ctx: &Ctx) -> Status {
     let limit = ctx.limits.max_in_memory;
@@ -18,17 +24,184 @@ pub(crate) fn extract(reader: &mut dyn Read, em: &mut Emitter, ctx: &Ctx) -> Sta
     if bytes.len() as u64 > limit {
         return Status::NotInspected("too large to read".into());
     }
-    let source = decode_bytes(&bytes).into_owned();
+    let source = prepare(&decode_bytes(&bytes));
     drop(bytes);
     let doc = match RtfDocument::try_from(source) {
         Ok(d) => d,
         Err(_) => return Status::NotInspected("damaged or unreadable RTF".into()),
     };
     let text = doc.get_text();
-    for para in text.split(['\n', '\r']) {
-        em.text(Location::Part("body".into()), para);
+    let mut table = Table::default();
+    for line in text.split(['\n', '\r']) {
+        if line.contains([CELL_END, ROW_END]) {
+            table.row(em, line);
+        } else {
+            table.end();
+            em.text(Location::Part("body".into()), line);
+        }
     }
     Status::Inspected
+}
+
+/// What a cell's end becomes in the text (the "unit separator" control character).
+const CELL_END: char = '\u{1f}';
+/// What a row's end becomes (the "record separator").
+const ROW_END: char = '\u{1e}';
+
+/// The RTF source made ready for the crate:
+/// - `\par`, `\sect` and `\page` become `\line`, which the crate turns into a line break;
+/// - `\cell` becomes [`CELL_END`], and `\row` [`ROW_END`] and a line break;
+/// - `\uN` (a Unicode character, then N fallback characters for old readers, N set by
+///   `\ucN`) becomes the character itself: the crate loses the character and the text
+///   after it ("In\u234?s" gave "In").
+///
+/// Escaped backslashes and braces (`\\par` is the text "\par") and longer words (`\pard`,
+/// `\rowd`) are left as they are.
+fn prepare(src: &str) -> String {
+    let mut out = String::with_capacity(src.len() + src.len() / 16);
+    let mut rest = src;
+    // `\ucN` holds to the end of its group: the value in each open group.
+    let mut fallback = 1;
+    let mut outer: Vec<usize> = Vec::new();
+    // The first half of a character beyond U+FFFF, written as two `\u` escapes.
+    let mut high: Option<u32> = None;
+    while let Some(i) = rest.find(['\\', '{', '}']) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match rest.as_bytes()[i] {
+            b'{' if outer.len() < 4096 => {
+                outer.push(fallback);
+                out.push('{');
+                rest = after;
+                continue;
+            }
+            b'{' => {
+                out.push('{');
+                rest = after;
+                continue;
+            }
+            b'}' => {
+                fallback = outer.pop().unwrap_or(1);
+                out.push('}');
+                rest = after;
+                continue;
+            }
+            _ => {}
+        }
+        let bytes = after.as_bytes();
+        let word_len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if word_len == 0 {
+            // A control symbol ("\\", "\{", "\'e9"…): copied with the character it escapes.
+            let symbol = after.chars().next().map_or(0, char::len_utf8);
+            out.push_str(&rest[i..i + 1 + symbol]);
+            rest = &after[symbol..];
+            continue;
+        }
+        // The word's numeric parameter, if any ("\u-3913", "\uc1").
+        let sign = usize::from(bytes.get(word_len) == Some(&b'-'));
+        let digits = bytes[word_len + sign..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+            .min(9);
+        let param: Option<i64> = (digits > 0)
+            .then(|| after[word_len..word_len + sign + digits].parse().ok())
+            .flatten();
+        let end = word_len + if digits > 0 { sign + digits } else { 0 };
+        // A space after a control word is part of it.
+        let spaced = end + usize::from(bytes.get(end) == Some(&b' '));
+        match (&after[..word_len], param) {
+            ("u", Some(v)) => {
+                let unit = (v.rem_euclid(65_536)) as u32;
+                match unit {
+                    0xD800..=0xDBFF => high = Some(unit),
+                    0xDC00..=0xDFFF => {
+                        if let Some(h) = high.take() {
+                            let c = 0x10000 + ((h - 0xD800) << 10) + (unit - 0xDC00);
+                            out.extend(char::from_u32(c));
+                        }
+                    }
+                    _ => out.extend(char::from_u32(unit)),
+                }
+                let mut tail = &after[spaced..];
+                for _ in 0..fallback {
+                    tail = skip_fallback(tail);
+                }
+                rest = tail;
+                continue;
+            }
+            ("uc", Some(n)) => fallback = n.clamp(0, 8) as usize,
+            ("par" | "sect" | "page", None) => {
+                out.push_str("\\line");
+                rest = &after[end..];
+                continue;
+            }
+            ("cell" | "nestcell", None) => {
+                out.push(CELL_END);
+                rest = &after[spaced..];
+                continue;
+            }
+            ("row" | "nestrow", None) => {
+                out.push(ROW_END);
+                out.push_str("\\line");
+                rest = &after[end..];
+                continue;
+            }
+            _ => {}
+        }
+        out.push_str(&rest[i..i + 1 + end]);
+        // The crate reads a control word up to the next space: one is put after it unless
+        // there is one ("\uc2\u20013" would become "\uc2中", lost as one word).
+        if !after[end..].starts_with([' ', '\n', '\r', ';']) && end < after.len() {
+            out.push(' ');
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` after one fallback character of a `\uN` escape: a character, or a `\'hh` escape.
+/// A group's brace or another control word is not a fallback character: nothing is skipped.
+fn skip_fallback(text: &str) -> &str {
+    if let Some(hex) = text.strip_prefix("\\'") {
+        return hex.get(2..).unwrap_or("");
+    }
+    match text.chars().next() {
+        Some(c) if !matches!(c, '\\' | '{' | '}') => &text[c.len_utf8()..],
+        _ => text,
+    }
+}
+
+/// The RTF table being read: its rows come as lines of cells.
+#[derive(Default)]
+struct Table {
+    count: u32,
+    row: u32,
+    /// Set once the table's first row has been read (see [`table::emit_row`]).
+    headers: Option<Vec<String>>,
+    open: bool,
+}
+
+impl Table {
+    fn row(&mut self, em: &mut Emitter, line: &str) {
+        if !self.open {
+            self.open = true;
+            self.count += 1;
+            self.row = 0;
+            self.headers = None;
+        }
+        let line = line.trim_end_matches([ROW_END, ' ']);
+        let line = line.strip_suffix(CELL_END).unwrap_or(line);
+        let cells: Vec<&str> = line.split([CELL_END, ROW_END]).map(str::trim).collect();
+        let name = format!("table {}", self.count);
+        table::emit_row(em, &name, self.row, &cells, &mut self.headers);
+        self.row += 1;
+    }
+
+    fn end(&mut self) {
+        self.open = false;
+    }
 }
 
 #[cfg(test)]
@@ -45,6 +218,37 @@ mod tests {
         assert!(all.contains("Jane Smith"), "{all}");
         assert!(all.contains("DOB 01/02/2015"), "{all}");
         assert!(all.contains("Renée"), "{all}");
+    }
+
+    #[test]
+    fn rtf_paragraphs_and_tables() {
+        // A letter's address lines stay apart; a table's rows are a table under its first
+        // row; an escaped "\\par" is text, and "\pard" is not a paragraph's end.
+        let rtf = br"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}\f0
+\pard Mrs Gemma Quennell\par
+\pard 131 Victoria Road\par Bradford\par BD9 5EA\par
+\trowd\cellx3000\cellx6000 \pard\intbl Name\cell\pard\intbl Date of birth\cell\row
+\trowd\cellx3000\cellx6000 \pard\intbl In\u234?s Pinto\cell\pard\intbl 26/02/2018\cell\row
+\pard After the table, a back\\par slash\par
+\pard\uc1 Wi\u347?niewski, {\uc2\u20013\'d6\'d0} and \u-10179?\u-8704? Ren\'e9e\par
+\pard Dear Mrs {\b Khan}, Mrs \b Okafor\b0  and \i Mr\i0  Jones\par}";
+        let c = run_bytes("letter.rtf", rtf, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected, "{:?}", c.files);
+        for line in [
+            "Mrs Gemma Quennell",
+            "131 Victoria Road",
+            "Bradford",
+            "BD9 5EA",
+        ] {
+            c.find(line);
+        }
+        assert_eq!(c.find("Inês Pinto").header.as_deref(), Some("Name"));
+        let dob = c.find("26/02/2018");
+        assert_eq!(dob.header.as_deref(), Some("Date of birth"));
+        assert!(c.find("Date of birth").is_header);
+        c.find("After the table, a back\\par slash");
+        c.find("Wiśniewski, 中 and \u{1F600} Renée");
+        c.find("Dear Mrs Khan, Mrs Okafor and Mr Jones");
     }
 
     #[test]

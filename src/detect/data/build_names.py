@@ -1186,6 +1186,7 @@ jason reynolds
 angie thomas
 patrice lawrence
 kwame alexander
+vera lynn
 """.splitlines()
 
 
