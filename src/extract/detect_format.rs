@@ -151,7 +151,10 @@ fn media_by_magic(head: &[u8], ext: &str) -> Option<&'static str> {
 
 /// True if the start of a file looks like text (no NUL bytes, few control characters).
 pub(crate) fn looks_like_text(head: &[u8]) -> bool {
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+    if head.starts_with(&[0xFF, 0xFE])
+        || head.starts_with(&[0xFE, 0xFF])
+        || super::text::utf16_without_bom(head).is_some()
+    {
         return true;
     }
     if head.contains(&0) {

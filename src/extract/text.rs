@@ -1,6 +1,7 @@
 //! Plain text (also Markdown, JSON, logs…): streamed line by line, never held whole. Lines
 //! longer than `limits.max_segment` are passed on in pieces, so one endless line stays
-//! bounded in memory. Encodings: UTF-16 (with BOM), UTF-8 (with or without BOM), and
+//! bounded in memory. Encodings: UTF-16 (with a BOM, or without one when every other byte is
+//! zero), UTF-8 (with or without BOM), and
 //! Windows-1252 for any line that is not valid UTF-8. Also provides the decoding helpers
 //! used by the CSV reader.
 
@@ -45,7 +46,44 @@ pub(crate) fn utf8_reader<'r>(reader: &'r mut dyn Read) -> io::Result<Box<dyn Bu
     if head3 == [0xEF, 0xBB, 0xBF] {
         br.consume(3);
     }
+    if let Some(little) = utf16_without_bom(br.fill_buf()?) {
+        let encoding = if little { UTF_16LE } else { UTF_16BE };
+        return Ok(Box::new(BufReader::new(DecodeReader::new(
+            br,
+            encoding.new_decoder_without_bom_handling(),
+        ))));
+    }
     Ok(Box::new(br))
+}
+
+/// Whether `head` is UTF-16 written without a byte-order mark (some Windows tools save
+/// "Unicode text" that way), and then whether little-endian: text in Latin script then has
+/// a zero in nearly every other byte, and almost none in the others. `None` for anything
+/// else (UTF-8 text has no zero bytes at all).
+pub(crate) fn utf16_without_bom(head: &[u8]) -> Option<bool> {
+    let head = &head[..head.len().min(4096) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zeros_at = |odd: usize| {
+        head.iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    // At least 80% zeros on one side, at most 5% on the other.
+    let mostly = |n: usize| n * 5 >= pairs * 4;
+    let hardly = |n: usize| n * 20 <= pairs;
+    if mostly(odd) && hardly(even) {
+        Some(true)
+    } else if mostly(even) && hardly(odd) {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// A streaming decoder to UTF-8.
@@ -212,6 +250,23 @@ mod tests {
 
         let c = run_bytes("a.md", "\u{feff}# Über".as_bytes(), &Limits::default());
         assert_eq!(c.texts(), ["# Über"]);
+
+        // UTF-16 without a byte-order mark, both ways round; a CSV too.
+        let text = "Surname,Forename\r\nO'Brien,Zoë\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [&le, &be] {
+            let c = run_bytes("a.txt", bytes, &Limits::default());
+            assert_eq!(c.texts(), ["Surname,Forename", "O'Brien,Zoë"]);
+            let c = run_bytes("attendance.csv", bytes, &Limits::default());
+            assert_eq!(c.status(), Status::Inspected);
+            assert_eq!(c.find("Zoë").header.as_deref(), Some("Forename"));
+        }
+        assert_eq!(super::utf16_without_bom(b"plain ASCII text"), None);
+        assert_eq!(
+            super::utf16_without_bom(b"\x00\x01\x02\x03binary\x00\x00"),
+            None
+        );
     }
 
     #[test]
