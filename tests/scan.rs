@@ -98,6 +98,31 @@ fn clean_files_exit_0_with_a_plain_english_summary() {
         "{}",
         stdout(&out)
     );
+
+    // A zip's own line, after its files', does not read as a verdict on them.
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file(
+        "reports/Amara.txt",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(&mut z, b"Pupil: Amara Okafor has an EHCP.").unwrap();
+    s.write("reports.zip", z.finish().unwrap().into_inner());
+    let out = s.cmd().args(["scan", "reports.zip"]).output().unwrap();
+    assert_code(&out, 4);
+    let text = stdout(&out);
+    assert!(
+        text.contains("reports.zip/reports/Amara.txt: personal information"),
+        "{text}"
+    );
+    assert!(
+        text.contains("reports.zip: archive, its files are listed above"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("reports.zip: no personal information"),
+        "{text}"
+    );
 }
 
 #[test]

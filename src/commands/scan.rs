@@ -90,7 +90,12 @@ pub fn print_report(r: &FileReport) {
         return;
     }
     if !r.personal_data {
-        println!("{path}: no personal information found");
+        // A zip's own line comes after its files': it holds nothing but them.
+        if r.format == "zip" {
+            println!("{path}: archive, its files are listed above");
+        } else {
+            println!("{path}: no personal information found");
+        }
         return;
     }
     println!("{}", headline(&path, r));

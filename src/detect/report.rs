@@ -36,9 +36,10 @@ pub struct Summary {
     pub files_with_special_category: u64,
     pub files_not_inspected: u64,
     pub categories: BTreeMap<String, u64>,
-    /// Estimated number of people (the largest per-file estimate summed over files is an
-    /// over-count when files overlap; this uses the largest single file, plus other files'
-    /// distinct names where known).
+    /// Estimated number of people: the largest single file's estimate. Summing the files'
+    /// estimates would over-count (a class list, its register and its reports name the same
+    /// pupils), so over several files with personal data this is a lower bound, and the
+    /// summary says "at least".
     pub subjects: u64,
     pub special_category: bool,
     pub personal_data: bool,
@@ -119,7 +120,12 @@ impl Summary {
         };
         if self.subjects > 0 {
             s += &format!(
-                " about roughly {} {}",
+                " about {} {} {}",
+                if self.files_with_personal_data > 1 {
+                    "at least"
+                } else {
+                    "roughly"
+                },
                 thousands(self.subjects),
                 if self.subjects == 1 {
                     "person"
@@ -241,5 +247,12 @@ mod tests {
         let p = s.paragraph();
         assert!(p.starts_with("1 of the 2 files checked holds personal information about roughly 4 people (names)."), "{p}");
         assert!(p.contains("health or medical information"), "{p}");
+        // Over several files with people in them, the largest file's count is a floor.
+        r.personal_data = true;
+        r.categories = BTreeMap::from([("full_name".into(), 9)]);
+        r.subjects = 9;
+        s.add(&r);
+        let p = s.paragraph();
+        assert!(p.starts_with("2 of the 3 files checked hold personal information about at least 9 people (names)."), "{p}");
     }
 }
