@@ -1177,7 +1177,16 @@ impl Analyzer<'_> {
         let h = normalise_header(seg.text);
         let column = det.columns.get(&h);
         let known = column.is_some() || det.id_headers.contains_key(&h);
-        if seg.text.len() > 40 {
+        // A long text, or a person's name ("Student | Jayden Clarke | Date of birth | …":
+        // a form's row), is no header.
+        if seg.text.len() > 40
+            || (!known
+                && !det
+                    .names
+                    .find(seg.text, det.known.as_deref())
+                    .names
+                    .is_empty())
+        {
             c.broken = true;
         } else if seg.text.bytes().any(|b| b.is_ascii_digit()) {
             c.figures = true;
@@ -1286,13 +1295,27 @@ impl Analyzer<'_> {
             if rule.needs_context && !context && !spaced {
                 continue;
             }
-            // "Anne Frank was born on 12 June 1929": a figure's date of birth, in a lesson.
-            if rule.category == "date_of_birth"
-                && !in_personal_column
-                && record.is_none()
-                && self.det.names.mentions_figure(text)
-            {
-                continue;
+            if rule.category == "date_of_birth" && !in_personal_column {
+                // A date in figures alone ("131008") only after a DOB label: "Birthday
+                // cake sale, receipt 12052015" is no date of birth.
+                if value.bytes().all(|b| b.is_ascii_digit())
+                    && !has_context(text, start, &DOB_LABELS)
+                {
+                    continue;
+                }
+                // "Anne Frank was born on 12 June 1929": a figure's date of birth, in a
+                // lesson (unless the text names someone else too).
+                if record.is_none()
+                    && self.det.names.mentions_figure(text)
+                    && self
+                        .det
+                        .names
+                        .find(text, self.det.known.as_deref())
+                        .names
+                        .is_empty()
+                {
+                    continue;
+                }
             }
             // Masks are made only for findings that will be listed.
             let excerpt = if st.listing() {
@@ -1340,6 +1363,13 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
     }
     i
 }
+
+/// The labels that say a bare number is a date of birth.
+static DOB_LABELS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    ["dob", "d.o.b", "date of birth", "birth date", "birthdate"]
+        .map(String::from)
+        .to_vec()
+});
 
 fn has_context(text: &str, start: usize, words: &[String]) -> bool {
     let from = floor_boundary(text, start.saturating_sub(CONTEXT_WINDOW));

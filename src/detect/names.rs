@@ -577,14 +577,18 @@ impl Names {
         }
         // A hyphenated name the lists do not hold as a whole ("Ellie-Mae", "Lily-Rose",
         // "Smith-Jones") is a given name or surname when every part is one.
-        let mut all = FIRST | LAST;
+        // An everyday word among the parts keeps the whole one ("Sing-Song", "Jack-Russell"
+        // need a title or a strong surname, as "Will" does).
+        let (mut all, mut word) = (FIRST | LAST, 0);
         for part in w.split('-') {
-            all &= lookup(&self.lists, part);
+            let kinds = lookup(&self.lists, part);
+            all &= kinds;
+            word |= kinds & WORD;
             if all & (FIRST | LAST) == 0 {
                 return 0;
             }
         }
-        all & (FIRST | LAST)
+        (all & (FIRST | LAST)) | word
     }
 
     fn is_first(&self, w: &str) -> bool {

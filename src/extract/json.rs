@@ -1,46 +1,63 @@
-//! JSON (an MIS or API export, a web form's answers): walked with `serde_json` as it is
-//! read, without building the document. Every object is a record, as an XML element is:
+//! JSON (an MIS or API export, a web form's answers): walked with `serde_json`, value by
+//! value, without building the document. Every object is a record, as an XML element is:
 //! each of its values is passed on with `header` = its key and `record` = the object's
 //! serial number, so `{"legal_surname": "Okafor", "date_of_birth": "2014-07-04",
 //! "sen_status": "K"}` reads like a row of a table under those headers. A list of values
 //! under a key ("medical_conditions": ["Asthma"]) reads under that key. Locations are the
 //! enclosing key and the key ("students/date_of_birth").
 //!
-//! Several documents one after another (JSON Lines) are read in turn. Text that is not
-//! JSON, or JSON nested deeper than `serde_json` allows, is read from that point on as
-//! plain text, so nothing is left unread; a value longer than `limits.max_in_memory` is
-//! read the same way, so memory stays bounded.
+//! Several documents one after another (JSON Lines) are read in turn. A key that reads
+//! as data rather than a field name (one with a space, a figure or an '@': `{"Jayden
+//! Clarke": {...}}`) is read too, as a value of its object.
+//!
+//! Nothing is left unread: the file (after its byte-order mark; UTF-16 is transcoded) is
+//! first checked as JSON whole, and a file that is not JSON throughout (a bad escape, a
+//! Windows-1252 character, cut short, nested deeper than `serde_json` allows) is read as
+//! plain text instead, from its start. A file larger than [`JSON_IN_MEMORY`] is read as
+//! plain text as it streams, so memory stays bounded.
 
 use std::fmt;
-use std::io::{BufReader, Read};
+use std::io::Read;
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::{Ctx, Emitter, Location, Status, text};
+use super::{Ctx, Emitter, Location, Status, text, zipread::io_reason};
+
+/// JSON files up to this size are read as JSON; larger ones as plain text.
+pub const JSON_IN_MEMORY: u64 = 16 * 1024 * 1024;
 
 pub(crate) fn extract(reader: &mut dyn Read, em: &mut Emitter, ctx: &Ctx) -> Status {
-    let limit = ctx.limits.max_in_memory;
-    let mut input = BufReader::with_capacity(64 * 1024, reader);
+    let mut utf8 = match text::utf8_reader(reader) {
+        Ok(r) => r,
+        Err(e) => return Status::NotInspected(io_reason(&e, ctx)),
+    };
+    let mut bytes = Vec::new();
+    if let Err(e) = (&mut utf8).take(JSON_IN_MEMORY + 1).read_to_end(&mut bytes) {
+        return Status::NotInspected(io_reason(&e, ctx));
+    }
+    if bytes.len() as u64 > JSON_IN_MEMORY {
+        // Too large to hold: what was read, then the rest, as text.
+        let mut rest = std::io::Cursor::new(bytes).chain(utf8);
+        return text::extract(&mut rest, em, ctx);
+    }
+    // (Skipping a value does not check its text is UTF-8: that is checked first.)
+    let all_json = std::str::from_utf8(&bytes).is_ok()
+        && serde_json::Deserializer::from_slice(&bytes)
+            .into_iter::<IgnoredAny>()
+            .all(|v| v.is_ok());
+    if !all_json {
+        return text::extract(&mut bytes.as_slice(), em, ctx);
+    }
     let mut walk = Walk { em, serial: 0 };
-    let mut rest_as_text = false;
-    {
-        let bounded = (&mut input).take(limit);
-        let mut de = serde_json::Deserializer::from_reader(bounded);
-        loop {
-            match Node::new(&mut walk, "", "", None).deserialize(&mut de) {
-                Ok(()) => {}
-                Err(e) if e.is_eof() => break,
-                Err(_) => {
-                    rest_as_text = true;
-                    break;
-                }
-            }
+    let mut de = serde_json::Deserializer::from_slice(&bytes);
+    loop {
+        match Node::new(&mut walk, "", "", None).deserialize(&mut de) {
+            Ok(()) => {}
+            Err(e) if e.is_eof() => return Status::Inspected,
+            // Deeper than the walk may go (skipping checks no depth): read as text.
+            Err(_) => return text::extract(&mut bytes.as_slice(), walk.em, ctx),
         }
     }
-    if rest_as_text {
-        return text::extract(&mut input, walk.em, ctx);
-    }
-    Status::Inspected
 }
 
 struct Walk<'a, 'v> {
@@ -150,6 +167,10 @@ impl<'de> Visitor<'de> for Node<'_, '_, '_> {
         walk.serial += 1;
         let record = Some(walk.serial);
         while let Some(k) = map.next_key::<String>()? {
+            // A key that is data ("Jayden Clarke", "07700 900091", an address).
+            if k.contains([' ', '@']) || k.bytes().any(|b| b.is_ascii_digit()) {
+                Node::new(walk, "", key, record).emit(&k);
+            }
             map.next_value_seed(Node::new(walk, &k, key, record))?;
         }
         Ok(())
@@ -200,15 +221,42 @@ mod tests {
             c.find("Amara Okafor").record,
             c.find("Jayden Clarke").record
         );
-        // Broken part-way: what follows is read as text, so nothing is lost.
+        // Broken part-way: the whole file is read as text, so nothing is lost.
         let broken = b"{\"name\": \"Amara Okafor\", oops\nPupil: Jayden Clarke, DOB 01/02/2015\n";
         let c = run_bytes("broken.json", broken, &Limits::default());
         assert_eq!(c.status(), Status::Inspected);
-        c.find("Amara Okafor");
+        assert!(c.all_text().contains("\"Amara Okafor\", oops"));
         assert!(
             c.all_text()
                 .contains("Pupil: Jayden Clarke, DOB 01/02/2015")
         );
+        // Keys that are data; a file cut short, a bad escape, a Windows-1252 character, a
+        // byte-order mark: all read whole, as JSON or as text.
+        let keyed =
+            br#"{"Jayden Clarke": {"class": "5H", "notes": "has asthma"}, "07700 900091": "mum"}"#;
+        let c = run_bytes("keyed.json", keyed, &Limits::default());
+        c.find("Jayden Clarke");
+        c.find("07700 900091");
+        assert_eq!(c.find("has asthma").header.as_deref(), Some("notes"));
+        for bad in [
+            &b"{\"notes\": \"Jayden Clarke DOB 01/02/2015 has asthma"[..],
+            b"{\"notes\": \"Jayden Clarke DOB 01/02/2015 \\q has asthma\"}",
+            b"{\"notes\": \"Ren\xe9e Clarke DOB 01/02/2015 has asthma\"}",
+        ] {
+            let c = run_bytes("bad.json", bad, &Limits::default());
+            assert_eq!(c.status(), Status::Inspected);
+            assert!(
+                c.all_text().contains("DOB 01/02/2015 "),
+                "{bad:?} {:?}",
+                c.texts()
+            );
+        }
+        let c = run_bytes(
+            "bom.json",
+            "\u{feff}{\"Jayden Clarke\": 1}".as_bytes(),
+            &Limits::default(),
+        );
+        c.find("Jayden Clarke");
         // Nested deeper than serde_json allows: read as text.
         let deep = format!("{}\"Jayden Clarke\"{}", "[".repeat(500), "]".repeat(500));
         let c = run_bytes("deep.json", deep.as_bytes(), &Limits::default());

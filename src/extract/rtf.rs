@@ -33,8 +33,14 @@ pub(crate) fn extract(reader: &mut dyn Read, em: &mut Emitter, ctx: &Ctx) -> Sta
     let text = doc.get_text();
     let mut table = Table::default();
     for line in text.split(['\n', '\r']) {
-        if line.contains([CELL_END, ROW_END]) {
+        if line.contains(ROW_END) {
             table.row(em, line);
+        } else if line.contains(CELL_END) {
+            // Cells never closed as a row: read as text, cell by cell.
+            table.end();
+            for cell in line.split(CELL_END) {
+                em.text(Location::Part("body".into()), cell);
+            }
         } else {
             table.end();
             em.text(Location::Part("body".into()), line);
@@ -65,6 +71,8 @@ fn prepare(src: &str) -> String {
     let mut outer: Vec<usize> = Vec::new();
     // The first half of a character beyond U+FFFF, written as two `\u` escapes.
     let mut high: Option<u32> = None;
+    // Within a table row (after `\\trowd` or `\\intbl`, before `\\row` or `\\pard`).
+    let mut in_row = false;
     while let Some(i) = rest.find(['\\', '{', '}']) {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
@@ -131,17 +139,26 @@ fn prepare(src: &str) -> String {
                 continue;
             }
             ("uc", Some(n)) => fallback = n.clamp(0, 8) as usize,
+            // Within a table row, a paragraph's or line's end is a space: the cell goes on.
+            ("par" | "line", None) if in_row => {
+                out.push(' ');
+                rest = &after[spaced..];
+                continue;
+            }
             ("par" | "sect" | "page", None) => {
                 out.push_str("\\line");
                 rest = &after[end..];
                 continue;
             }
+            ("intbl" | "trowd", _) => in_row = true,
+            ("pard", _) => in_row = false,
             ("cell" | "nestcell", None) => {
                 out.push(CELL_END);
                 rest = &after[spaced..];
                 continue;
             }
             ("row" | "nestrow", None) => {
+                in_row = false;
                 out.push(ROW_END);
                 out.push_str("\\line");
                 rest = &after[end..];
@@ -165,7 +182,12 @@ fn prepare(src: &str) -> String {
 /// A group's brace or another control word is not a fallback character: nothing is skipped.
 fn skip_fallback(text: &str) -> &str {
     if let Some(hex) = text.strip_prefix("\\'") {
-        return hex.get(2..).unwrap_or("");
+        let digits = hex
+            .bytes()
+            .take(2)
+            .take_while(u8::is_ascii_hexdigit)
+            .count();
+        return &hex[digits..];
     }
     match text.chars().next() {
         Some(c) if !matches!(c, '\\' | '{' | '}') => &text[c.len_utf8()..],
@@ -231,7 +253,11 @@ mod tests {
 \trowd\cellx3000\cellx6000 \pard\intbl In\u234?s Pinto\cell\pard\intbl 26/02/2018\cell\row
 \pard After the table, a back\\par slash\par
 \pard\uc1 Wi\u347?niewski, {\uc2\u20013\'d6\'d0} and \u-10179?\u-8704? Ren\'e9e\par
-\pard Dear Mrs {\b Khan}, Mrs \b Okafor\b0  and \i Mr\i0  Jones\par}";
+\pard Dear Mrs {\b Khan}, Mrs \b Okafor\b0  and \i Mr\i0  Jones\par
+\trowd\cellx3000\cellx6000 \pard\intbl Name\cell\pard\intbl Address\cell\row
+\trowd\cellx3000\cellx6000 \pard\intbl Amara Okafor\cell\pard\intbl 131 Victoria Road\par Bradford BD9 5EA\cell\row
+\pard\intbl Unclosed\cell\pard\intbl Jayden Clarke\cell
+\pard Odd \u233\'a\'e9 end\par}";
         let c = run_bytes("letter.rtf", rtf, &Limits::default());
         assert_eq!(c.status(), Status::Inspected, "{:?}", c.files);
         for line in [
@@ -249,6 +275,11 @@ mod tests {
         c.find("After the table, a back\\par slash");
         c.find("Wiśniewski, 中 and \u{1F600} Renée");
         c.find("Dear Mrs Khan, Mrs Okafor and Mr Jones");
+        // A paragraph within a cell stays in its cell; cells never closed as a row are text.
+        let address = c.find("131 Victoria Road Bradford BD9 5EA");
+        assert_eq!(address.header.as_deref(), Some("Address"));
+        assert!(c.find("Jayden Clarke").header.is_none());
+        assert!(c.all_text().contains("end"), "{:?}", c.texts());
     }
 
     #[test]
