@@ -6,7 +6,11 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
 cargo build --release --locked --manifest-path "$repo/Cargo.toml"
-bin="$repo/target/release/safecarry"
+# Where cargo put it: CARGO_TARGET_DIR if set (relative to where this was started), else
+# the repository's target folder.
+target_dir=${CARGO_TARGET_DIR:-$repo/target}
+case $target_dir in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+bin="$target_dir/release/safecarry"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -1181,6 +1181,7 @@ impl Analyzer<'_> {
         // a form's row), is no header.
         if seg.text.len() > 40
             || (!known
+                && !c.broken
                 && !det
                     .names
                     .find(seg.text, det.known.as_deref())
@@ -1915,8 +1916,8 @@ pub fn plausible_birth_date(v: &str) -> bool {
 }
 
 /// A date of birth written as figures alone, as exam boards' and some MIS exports write
-/// them: `DDMMYY` ("131008"), `DDMMYYYY` or `YYYYMMDD`. Read only as a date of birth (in a
-/// DOB column or after a DOB word), where a bare number is one.
+/// them: `DDMMYY` ("131008"), `DDMMYYYY` or `YYYYMMDD`. Counted only in a DOB column or
+/// after a DOB label (see [`Analyzer::identifier`]), where a bare number is one.
 fn compact_date(v: &str) -> Option<chrono::NaiveDate> {
     let b = v.trim().as_bytes();
     if !b.iter().all(u8::is_ascii_digit) {
