@@ -633,6 +633,10 @@ fn is_negative_value(v: &str) -> bool {
             | "no known allergies"
             | "not applicable"
             | "never"
+            // A choice of diet says nothing about health ("Dietary needs: Vegetarian").
+            | "vegetarian"
+            | "vegan"
+            | "pescatarian"
     ) || NEGATIVE_STARTS.iter().any(|n| lower.starts_with(n))
 }
 
