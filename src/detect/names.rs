@@ -68,6 +68,20 @@ impl FigureSearch {
             .expect("figure automaton")
     }
 
+    /// The figures in `text` that stand as whole words (not "Churchillian").
+    fn whole_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        self.for_text(text).find_iter(text).filter(move |m| {
+            !text[..m.start()]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphanumeric)
+                && !text[m.end()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+
     /// The automaton to search `text` with.
     fn for_text(&self, text: &str) -> &aho_corasick::AhoCorasick {
         use std::sync::atomic::Ordering;
@@ -627,17 +641,7 @@ impl Names {
     /// Whether `text` names a public figure or character of two words or more ("Anne
     /// Frank was born on 12 June 1929"), as a whole word.
     pub fn mentions_figure(&self, text: &str) -> bool {
-        text.len() >= self.figure_ac.min_len
-            && self.figure_ac.for_text(text).find_iter(text).any(|m| {
-                !text[..m.start()]
-                    .chars()
-                    .last()
-                    .is_some_and(char::is_alphanumeric)
-                    && !text[m.end()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
-            })
+        text.len() >= self.figure_ac.min_len && self.figure_ac.whole_words(text).next().is_some()
     }
 
     pub fn is_figure(&self, normalised: &str) -> bool {
@@ -794,14 +798,7 @@ impl Names {
             if t.len() < self.figure_ac.min_len {
                 continue;
             }
-            for m in self.figure_ac.for_text(t).find_iter(t) {
-                let before = t[..m.start()].chars().last();
-                let after = t[m.end()..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
+            for m in self.figure_ac.whole_words(t) {
                 if let Some(last) = t[m.start()..m.end()].rsplit(' ').next() {
                     out.figure_surnames.push(fold(&last.to_lowercase()));
                 }

@@ -92,7 +92,7 @@ impl<'w, 'a, 'v> Node<'w, 'a, 'v> {
     fn emit(self, value: &str) {
         let location = match (self.parent_key, self.key) {
             ("", "") => Location::Part("value".into()),
-            ("", k) => Location::Part(k.to_string()),
+            ("", k) | (k, "") => Location::Part(k.to_string()),
             (p, k) => Location::Part(format!("{p}/{k}")),
         };
         let header = Some(self.key).filter(|k| !k.is_empty());
