@@ -10,6 +10,7 @@ mod matcher;
 pub mod names;
 pub mod report;
 pub mod rules;
+mod starts;
 pub mod validators;
 mod word_table;
 

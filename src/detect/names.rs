@@ -26,74 +26,7 @@ pub struct Names {
     figures: HashSet<String>,
     figure_words: HashSet<String>,
     /// Finds multi-word figures in text.
-    figure_ac: FigureSearch,
-}
-
-/// Searches running text for the multi-word figures (ASCII case-insensitive, leftmost
-/// longest). The same words in two automata: an NFA, quick to build, serves a run until
-/// it has searched [`FigureSearch::DFA_AFTER`] bytes; then a DFA, slower to build but about
-/// four times faster to search, is built once and serves every thread. Both find exactly
-/// the same matches: a handful of documents never waits for the DFA, and a folder of long
-/// policies or exports pays for it once.
-struct FigureSearch {
-    words: Vec<String>,
-    nfa: aho_corasick::AhoCorasick,
-    dfa: std::sync::OnceLock<aho_corasick::AhoCorasick>,
-    searched: std::sync::atomic::AtomicUsize,
-    /// The length in bytes of the shortest figure.
-    min_len: usize,
-}
-
-impl FigureSearch {
-    /// Beyond this much text the DFA's faster search outweighs its longer build.
-    const DFA_AFTER: usize = 2 << 20;
-
-    fn new(words: Vec<String>) -> FigureSearch {
-        let nfa = Self::build(&words, aho_corasick::AhoCorasickKind::ContiguousNFA);
-        FigureSearch {
-            min_len: nfa.min_pattern_len(),
-            nfa,
-            words,
-            dfa: std::sync::OnceLock::new(),
-            searched: 0.into(),
-        }
-    }
-
-    fn build(words: &[String], kind: aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick {
-        aho_corasick::AhoCorasickBuilder::new()
-            .kind(Some(kind))
-            .ascii_case_insensitive(true)
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(words)
-            .expect("figure automaton")
-    }
-
-    /// The figures in `text` that stand as whole words (not "Churchillian").
-    fn whole_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
-        self.for_text(text).find_iter(text).filter(move |m| {
-            !text[..m.start()]
-                .chars()
-                .last()
-                .is_some_and(char::is_alphanumeric)
-                && !text[m.end()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-        })
-    }
-
-    /// The automaton to search `text` with.
-    fn for_text(&self, text: &str) -> &aho_corasick::AhoCorasick {
-        use std::sync::atomic::Ordering;
-        if let Some(dfa) = self.dfa.get() {
-            return dfa;
-        }
-        if self.searched.fetch_add(text.len(), Ordering::Relaxed) < Self::DFA_AFTER {
-            return &self.nfa;
-        }
-        self.dfa
-            .get_or_init(|| Self::build(&self.words, aho_corasick::AhoCorasickKind::DFA))
-    }
+    figure_ac: super::starts::WordStarts,
 }
 
 const TITLES: &[&str] = &[
@@ -574,7 +507,7 @@ impl Names {
             .filter(|f| f.contains(' '))
             .cloned()
             .collect();
-        let figure_ac = FigureSearch::new(multi);
+        let figure_ac = super::starts::WordStarts::new(&multi);
         Names {
             lists: map,
             figures,
@@ -641,7 +574,7 @@ impl Names {
     /// Whether `text` names a public figure or character of two words or more ("Anne
     /// Frank was born on 12 June 1929"), as a whole word.
     pub fn mentions_figure(&self, text: &str) -> bool {
-        text.len() >= self.figure_ac.min_len && self.figure_ac.whole_words(text).next().is_some()
+        text.len() >= self.figure_ac.min_len() && !self.figure_ac.whole_words(text).is_empty()
     }
 
     pub fn is_figure(&self, normalised: &str) -> bool {
@@ -795,19 +728,18 @@ impl Names {
             .enumerate()
         {
             // Text shorter than every figure holds none ("LS1 4AB").
-            if t.len() < self.figure_ac.min_len {
+            if t.len() < self.figure_ac.min_len() {
                 continue;
             }
-            for m in self.figure_ac.whole_words(t) {
-                if let Some(last) = t[m.start()..m.end()].rsplit(' ').next() {
+            for (start, end) in self.figure_ac.whole_words(t) {
+                if let Some(last) = t[start..end].rsplit(' ').next() {
                     out.figure_surnames.push(fold(&last.to_lowercase()));
                 }
                 // Part of a figure's name is the figure ("Kingdom Brunel" in "Isambard
                 // Kingdom Brunel"), not a person. (Positions are the text's own only in
                 // the first pass.)
                 if pass == 0 {
-                    out.names
-                        .retain(|n| n.end <= m.start() || m.end() <= n.start);
+                    out.names.retain(|n| n.end <= start || end <= n.start);
                 }
             }
         }
@@ -1421,26 +1353,32 @@ mod tests {
         assert_eq!(t, ["Zoë", "O'Brien", "mum", "Mrs", "Smith-Jones"]);
     }
 
+    /// The word-start search finds the figures a leftmost-longest automaton over the
+    /// whole text finds, kept when they stand as whole words.
     #[test]
-    fn figure_automata_find_the_same() {
+    fn figures_found_as_a_whole_text_search_would() {
         let names = Names::bundled();
-        let f = &names.figure_ac;
-        let dfa = FigureSearch::build(&f.words, aho_corasick::AhoCorasickKind::DFA);
-        let mut text = f.words.join(" and ").to_uppercase();
-        text.push_str(" the tale of tom kitten; Where's Wally? Mr Fox and Mr. Fox");
-        let spans = |ac: &aho_corasick::AhoCorasick| -> Vec<(usize, usize)> {
-            ac.find_iter(&text).map(|m| (m.start(), m.end())).collect()
-        };
-        assert!(spans(&f.nfa).len() > 100);
-        assert_eq!(spans(&f.nfa), spans(&dfa));
-        // Past the threshold, the DFA is built and used.
-        assert!(std::ptr::eq(f.for_text("short"), &f.nfa));
-        f.searched.store(
-            FigureSearch::DFA_AFTER,
-            std::sync::atomic::Ordering::Relaxed,
-        );
-        assert!(!std::ptr::eq(f.for_text("long"), &f.nfa));
-        assert!(f.dfa.get().is_some());
+        let multi: Vec<&String> = names.figures.iter().filter(|f| f.contains(' ')).collect();
+        let ac = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&multi)
+            .unwrap();
+        let mut text = multi
+            .iter()
+            .map(|f| f.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
+            .to_uppercase();
+        text.push_str(" the tale of tom kitten; Where's Wally? Mr Fox and Mr. Fox (Anne Frank)");
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let want: Vec<(usize, usize)> = ac
+            .find_iter(&text)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(s, e)| !word(text[..s].chars().last()) && !word(text[e..].chars().next()))
+            .collect();
+        assert!(want.len() > 100);
+        assert_eq!(names.figure_ac.whole_words(&text), want);
     }
 
     /// The word splitting, written plainly: what `tokens` must give.

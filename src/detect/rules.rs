@@ -2,7 +2,6 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 use serde::Deserialize;
 
@@ -270,8 +269,8 @@ pub struct KeywordPattern {
 /// Sensitive keyword matchers: every word, code and phrase of every list in one
 /// automaton, so one pass over a text finds them all.
 pub struct Keywords {
-    /// Reports every occurrence of every pattern (overlapping), in any ASCII case.
-    all: AhoCorasick,
+    /// Reports every pattern at every word start, in any ASCII case.
+    all: super::starts::WordStarts,
     pub patterns: Vec<KeywordPattern>,
     /// Every word of every list holds a run of at least this many ASCII letters, so text
     /// without such a run holds none ("7A", "LS1 4AB" and "A123456789012" skip the search).
@@ -323,12 +322,8 @@ impl Keywords {
             .map(|p| longest_letter_run(&p.word))
             .min()
             .unwrap_or(0);
-        let all = AhoCorasickBuilder::new()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(patterns.iter().map(|p| &p.word))
-            .expect("keyword automaton");
+        let words: Vec<&str> = patterns.iter().map(|p| p.word.as_str()).collect();
+        let all = super::starts::WordStarts::new(&words);
         Keywords {
             all,
             patterns,
@@ -336,26 +331,23 @@ impl Keywords {
         }
     }
 
-    /// The keywords in `text`, into `hits`: what a leftmost-longest search of each list
-    /// on its own finds (words, then codes, then phrases, each in text order). One
-    /// overlapping pass reports every occurrence; each list then keeps, from left to
-    /// right, the longest occurrence starting at the first place not yet covered.
+    /// The keywords in `text` that start where a word starts, into `hits`: for each list
+    /// on its own (words, then codes, then phrases, each in text order), from left to
+    /// right, the longest occurrence at a word start not yet covered. One pass reports
+    /// every occurrence at every word start; each list then keeps its own.
     pub fn find(&self, text: &str, hits: &mut Vec<KeywordHit>) {
         hits.clear();
         // Text shorter than every pattern cannot hold one ("N", "Y", "7A").
-        if text.len() < self.all.min_pattern_len() {
+        if text.len() < self.all.min_len() {
             return;
         }
-        for m in self.all.find_overlapping_iter(text) {
-            let i = m.pattern().as_usize();
+        self.all.each(text, |i, start, end| {
             let p = &self.patterns[i];
-            if p.kind == KeywordKind::Code
-                && text.as_bytes()[m.start()..m.end()] != *p.word.as_bytes()
-            {
-                continue;
+            if p.kind != KeywordKind::Code || text.as_bytes()[start..end] == *p.word.as_bytes() {
+                hits.push((i, start, end));
             }
-            hits.push((i, m.start(), m.end()));
-        }
+            start + 1
+        });
         if hits.len() > 1 {
             let kind = |h: &KeywordHit| self.patterns[h.0].kind;
             hits.sort_unstable_by_key(|h| (kind(h), h.1, std::cmp::Reverse(h.2), h.0));
@@ -659,22 +651,49 @@ mod tests {
     fn keywords_found_as_separate_searches_would() {
         let rules = parse().keywords;
         let kw = Keywords::build(&rules);
-        let separate = |kind: KeywordKind| {
-            let ids: Vec<usize> = (0..kw.patterns.len())
-                .filter(|&i| kw.patterns[i].kind == kind)
-                .collect();
-            let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(kind != KeywordKind::Code)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(ids.iter().map(|&i| &kw.patterns[i].word))
-                .unwrap();
-            (ac, ids)
+        // Each list on its own, written plainly: at every word start, the longest entry the
+        // text continues with (codes in their own case), left to right, not overlapping.
+        let separate = |kind: KeywordKind, t: &str| -> Vec<KeywordHit> {
+            let mut all: Vec<KeywordHit> = Vec::new();
+            for (s, _) in t.char_indices() {
+                if t[..s]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                for (i, p) in kw
+                    .patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.kind == kind)
+                {
+                    let Some(here) = t.as_bytes().get(s..s + p.word.len()) else {
+                        continue;
+                    };
+                    let same = if kind == KeywordKind::Code {
+                        here == p.word.as_bytes()
+                    } else {
+                        here.eq_ignore_ascii_case(p.word.as_bytes())
+                    };
+                    if same {
+                        all.push((i, s, s + p.word.len()));
+                    }
+                }
+            }
+            all.sort_by_key(|h| (h.1, std::cmp::Reverse(h.2), h.0));
+            let mut covered = 0;
+            all.retain(|h| {
+                let keep = h.1 >= covered;
+                if keep {
+                    covered = h.2;
+                }
+                keep
+            });
+            all
         };
-        let lists = [
-            separate(KeywordKind::Word),
-            separate(KeywordKind::Code),
-            separate(KeywordKind::Strong),
-        ];
+        let lists = [KeywordKind::Word, KeywordKind::Code, KeywordKind::Strong];
         let mut texts: Vec<String> = rules
             .iter()
             .flat_map(|r| r.examples.iter().chain(&r.negative_examples).cloned())
@@ -684,16 +703,11 @@ mod tests {
         texts.push(every.join(""));
         texts.push(every.join(" ").to_uppercase());
         texts.push("Has been diagnosed with ADHD; wbri WBRI Wbri; sen support sen statusx".into());
+        texts.push("chosen support (SEN support) “asthma” naïve-asthma 7asthma".into());
         let mut hits = Vec::new();
         let mut total = 0;
         for t in &texts {
-            let want: Vec<KeywordHit> = lists
-                .iter()
-                .flat_map(|(ac, ids)| {
-                    ac.find_iter(t)
-                        .map(|m| (ids[m.pattern().as_usize()], m.start(), m.end()))
-                })
-                .collect();
+            let want: Vec<KeywordHit> = lists.iter().flat_map(|&k| separate(k, t)).collect();
             kw.find(t, &mut hits);
             let words = |h: &[KeywordHit]| -> Vec<(String, KeywordKind, usize, usize)> {
                 h.iter()
