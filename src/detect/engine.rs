@@ -1269,7 +1269,10 @@ impl Analyzer<'_> {
         let mut whole = false;
         for &(start, end) in &self.spans {
             let value = &text[start..end];
-            if !id.validator.check(value) {
+            if !id.validator.check(value)
+                || matches!(id.validator, Validator::Email)
+                    && self.det.names.organisation_mailbox(value)
+            {
                 continue;
             }
             whole |= start == 0 && end == text.len();
@@ -1885,6 +1888,9 @@ fn role_mailbox(email: &str) -> bool {
         "slt",
         "leadership",
         "pastoral",
+        // Safeguarding services of a local authority (designated officer, hub).
+        "lado",
+        "mash",
     ];
     // The roles are lower-case ASCII, so an ASCII name is compared in any case, without a
     // copy; another is lower-cased first.
@@ -2145,5 +2151,35 @@ mod tests {
         assert!(!role_mailbox("j.whitfield@oakfield.sch.uk"));
         assert!(role_mailbox("allstaff@oakfield.sch.uk"));
         assert!(role_mailbox("Year7Team@oakfield.sch.uk"));
+        assert!(role_mailbox("LADO@kirklees.gov.uk"));
+    }
+
+    #[test]
+    fn organisations_mailboxes_are_not_people() {
+        let names = super::super::names::Names::bundled();
+        for org in [
+            "eos@aqa.org.uk",
+            "quarrybank@nationaltrust.org.uk",
+            "childrens.services@leeds.gov.uk",
+            "groupvisits@chesterzoo.org",
+            "curriculum@ocr.org.uk",
+        ] {
+            assert!(names.organisation_mailbox(org), "{org}");
+        }
+        for person in [
+            "amara.okafor@oakfield.sch.uk",
+            "jsmith@oakfield.sch.uk",
+            "smithj@oakfield.sch.uk",
+            "okafor@oakfield.sch.uk",
+            "jayden2010@oakfield.sch.uk",
+            "20417@oakfield.sch.uk",
+            "j.k.whitfield@oakfield.sch.uk",
+            "coolkid2009@gmail.com",
+            "skaterboi@hotmail.co.uk",
+            "mwojcik@oakfield.sch.uk",
+            "zoë.kowalczyk@oakfield.sch.uk",
+        ] {
+            assert!(!names.organisation_mailbox(person), "{person}");
+        }
     }
 }

@@ -29,6 +29,37 @@ pub struct Names {
     figure_ac: super::starts::WordStarts,
 }
 
+/// Mail providers whose addresses are people's own, whatever their local part
+/// ("coolkid2009@gmail.com"): the first label of the domain.
+const PERSONAL_MAIL: &[&str] = &[
+    "gmail",
+    "googlemail",
+    "hotmail",
+    "outlook",
+    "live",
+    "msn",
+    "yahoo",
+    "ymail",
+    "icloud",
+    "me",
+    "mac",
+    "aol",
+    "btinternet",
+    "btopenworld",
+    "sky",
+    "virginmedia",
+    "talktalk",
+    "tiscali",
+    "ntlworld",
+    "blueyonder",
+    "plus",
+    "protonmail",
+    "proton",
+    "gmx",
+    "mail",
+    "zoho",
+];
+
 const TITLES: &[&str] = &[
     "mr",
     "mrs",
@@ -540,6 +571,40 @@ impl Names {
 
     fn is_first(&self, w: &str) -> bool {
         self.kinds(w) & FIRST != 0
+    }
+
+    /// Whether an e-mail address is an organisation's own mailbox rather than a person's:
+    /// on an organisation's domain (not a personal mail provider such as gmail.com), with a
+    /// local part that holds no name, initial or number ("eos@aqa.org.uk",
+    /// "quarrybank@nationaltrust.org.uk", "childrens.services@leeds.gov.uk"). A person's
+    /// address names them ("amara.okafor@", "jsmith@", "smithj@", "okafor@") or numbers
+    /// them ("20417@").
+    pub fn organisation_mailbox(&self, email: &str) -> bool {
+        let Some((local, domain)) = email.rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.to_ascii_lowercase();
+        let provider = domain.split('.').next().unwrap_or("");
+        if PERSONAL_MAIL.contains(&provider) || local.is_empty() {
+            return false;
+        }
+        let parts = local.split(['.', '_', '-', '+']);
+        for part in parts {
+            let part = part.trim_matches(|c: char| c.is_ascii_digit());
+            if part.is_empty() || part.chars().count() <= 2 || !part.is_ascii() {
+                // A number, initials ("j.k.smith"), or a name in another script.
+                return false;
+            }
+            let surname = |w: &str| self.kinds(w) & LAST != 0;
+            if self.kinds(part) & (FIRST | LAST) != 0
+                || surname(&part[1..])
+                || surname(&part[..part.len() - 1])
+                || (part.len() > 4 && surname(&part[2..]))
+            {
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether `text` calls someone by a given name ("Aisha will keep a spare inhaler"):
