@@ -583,15 +583,14 @@ impl Names {
         let Some((local, domain)) = email.rsplit_once('@') else {
             return false;
         };
-        let domain = domain.to_ascii_lowercase();
-        let provider = domain.split('.').next().unwrap_or("");
-        if PERSONAL_MAIL.contains(&provider) || local.is_empty() {
+        if local.is_empty() {
             return false;
         }
-        let parts = local.split(['.', '_', '-', '+']);
-        for part in parts {
+        // Most addresses name someone in their first part ("amara.okafor@"): looked at
+        // before the domain.
+        for part in local.split(['.', '_', '-', '+']) {
             let part = part.trim_matches(|c: char| c.is_ascii_digit());
-            if part.is_empty() || part.chars().count() <= 2 || !part.is_ascii() {
+            if part.len() <= 2 || !part.is_ascii() {
                 // A number, initials ("j.k.smith"), or a name in another script.
                 return false;
             }
@@ -604,7 +603,10 @@ impl Names {
                 return false;
             }
         }
-        true
+        let provider = domain.split('.').next().unwrap_or("");
+        !PERSONAL_MAIL
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(provider))
     }
 
     /// Whether `text` calls someone by a given name ("Aisha will keep a spare inhaler"):
