@@ -364,6 +364,10 @@ struct FileState {
     /// a pupil's name column): a row already counts as one person, so they do not count
     /// again.
     row_names: HashSet<u64>,
+    /// The last name found in parts ("Forename", "Surname" columns): its record and whose
+    /// name it is ("" for the row's own person, "parent" for "Parent forename"). The other
+    /// parts of the same name in the same row are not counted again.
+    name_in_parts: Option<(RecordKey, u64)>,
     /// Surnames of public figures and characters this file mentions.
     figure_surnames: HashSet<String>,
     /// Header cells of the pipe table being read, if any.
@@ -418,6 +422,8 @@ struct HeaderInfo {
     /// An address column: its words are streets and towns ("Victoria Terrace",
     /// "Kingston"), not people.
     address: bool,
+    /// A column of part of a name: whose (see [`name_part_owner`]), hashed.
+    name_part: Option<u64>,
 }
 
 impl HeaderInfo {
@@ -430,6 +436,7 @@ impl HeaderInfo {
                 .iter()
                 .any(|c| det.ids[c.rule].rule.category == "address"),
             id_rules,
+            name_part: name_part_owner(&normalised).map(|o| hash_of(("part", o))),
             normalised,
         }
     }
@@ -818,12 +825,19 @@ impl Visitor for Analyzer<'_> {
                 let plausible = det.names.plausible_column_value(text)
                     && !(generic && super::names::names_a_place(text));
                 if plausible && (!generic || table_is_personal()) {
-                    let excerpt = if st.listing() {
-                        mask("full_name", text)
-                    } else {
-                        String::new()
-                    };
-                    st.count("full_name", &seg.location, excerpt);
+                    // A forename and a surname in columns of their own are one name.
+                    let part = record.zip(info.as_deref().and_then(|i| i.name_part));
+                    if part.is_none() || part != st.name_in_parts {
+                        let excerpt = if st.listing() {
+                            mask("full_name", text)
+                        } else {
+                            String::new()
+                        };
+                        st.count("full_name", &seg.location, excerpt);
+                    }
+                    if part.is_some() {
+                        st.name_in_parts = part;
+                    }
                     // A parent's or a contact's name in a row already tied to a pupil is
                     // another person; a teacher's in a list of classes is the row's own.
                     let other = header.is_some_and(|h| NOT_THE_SUBJECT.contains(&h))
@@ -1343,6 +1357,64 @@ impl Analyzer<'_> {
         }
         whole
     }
+}
+
+/// Whose name a column holds part of ("" for "Legal Surname" or "Forename", "parent" for
+/// "Parent forename", "contact 1" for "Contact 1 Surname"); `None` when its header does
+/// not name a part of a name (a full name: "Name", "Pupil", "Pupil 1").
+fn name_part_owner(header: &str) -> Option<String> {
+    const PARTS: &[&str] = &[
+        "forenames",
+        "forename",
+        "fore name",
+        "sur name",
+        "first names",
+        "first name",
+        "firstname",
+        "given names",
+        "given name",
+        "surname",
+        "last name",
+        "lastname",
+        "family name",
+        "middle names",
+        "middle name",
+        "preferred name",
+        "known as",
+    ];
+    // Words that say it is the row's own person's name, as the bare header does.
+    const QUALIFIERS: &[&str] = &[
+        "legal",
+        "preferred",
+        "official",
+        "registered",
+        "former",
+        "pupil",
+        "student",
+        "child",
+        "learner",
+        "candidate",
+        "exam",
+    ];
+    let words: Vec<&str> = header.split_whitespace().collect();
+    let joined = words.join(" ");
+    let part = PARTS.iter().find(|p| {
+        joined.match_indices(**p).any(|(at, m)| {
+            (at == 0 || joined[..at].ends_with(' '))
+                && (at + m.len() == joined.len() || joined[at + m.len()..].starts_with(' '))
+        })
+    })?;
+    let mut owner = String::new();
+    for w in joined.replacen(part, " ", 1).split_whitespace() {
+        let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        if !w.is_empty() && !QUALIFIERS.contains(&w) {
+            if !owner.is_empty() {
+                owner.push(' ');
+            }
+            owner.push_str(w);
+        }
+    }
+    Some(owner)
 }
 
 /// Image files named as logos, icons or similar artwork are not photos of people.
@@ -2031,6 +2103,36 @@ mod tests {
     fn scan_file(name: &str, contents: &str) -> FileReport {
         let det = Detector::new(&Policy::default()).unwrap();
         det.scan_contents(name, contents)
+    }
+
+    #[test]
+    fn a_name_in_columns_of_its_parts_counts_once() {
+        let r = scan_file(
+            "class.csv",
+            "Legal Surname,Forename,Preferred Name,Parent/Carer,Pupil 1,Pupil 2\n\
+             Okafor,Amara,Mara,Grace Okafor,Zofia Nowak,Kemi Adeyemi\n\
+             Clarke,Jayden,,Fiona Clarke,Harpreet Begum,Tomasz Wojcik\n",
+        );
+        // Per row: the pupil, the parent, and the two pupils named in full.
+        assert_eq!(r.categories["full_name"], 8, "{:?}", r.findings);
+        assert_eq!(name_part_owner("legal surname").as_deref(), Some(""));
+        assert_eq!(name_part_owner("preferred forename").as_deref(), Some(""));
+        assert_eq!(
+            name_part_owner("exam candidate forenames").as_deref(),
+            Some("")
+        );
+        assert_eq!(name_part_owner("pupil surname").as_deref(), Some(""));
+        assert_eq!(
+            name_part_owner("parent's first name").as_deref(),
+            Some("parent")
+        );
+        assert_eq!(
+            name_part_owner("contact 1 surname").as_deref(),
+            Some("contact 1")
+        );
+        assert_eq!(name_part_owner("pupil 1"), None);
+        assert_eq!(name_part_owner("name"), None);
+        assert_eq!(name_part_owner("surnames"), None, "not a whole word");
     }
 
     #[test]
