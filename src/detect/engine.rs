@@ -1520,6 +1520,7 @@ fn sensitive_words(
     // sensitive word that needs it. Not needed when the piece names someone itself (its
     // words tie to them whatever the pieces around say) or is part of a letter to someone.
     let mut refers: Option<bool> = None;
+    let mut examples: Option<bool> = None;
     let known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
@@ -1573,8 +1574,13 @@ fn sensitive_words(
         {
             continue;
         }
-        // "an asthma clinic on Friday": an event, about someone only beside their name.
-        let event = || p.kind == KeywordKind::Word && det.roles.names_an_event(text, after_idx);
+        // "an asthma clinic on Friday": an event, about someone only beside their name;
+        // likewise "Cognition and learning, including dyslexia": kinds of need a school
+        // provides for.
+        let mut event = || {
+            p.kind == KeywordKind::Word && det.roles.names_an_event(text, after_idx)
+                || *examples.get_or_insert_with(|| det.roles.gives_examples(text))
+        };
         push_pending(
             st,
             cat,

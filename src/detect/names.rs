@@ -943,6 +943,7 @@ impl Names {
                     && last.chars().count() > 1
                     && !street_after_number(text, &t, last)
                     && !visited_place(text, &t, last)
+                    && !ends_no_name(last)
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -968,6 +969,7 @@ impl Names {
                 && self.kinds(next) & (LAST | WORD) == LAST
                 && !street_after_number(text, &t, next)
                 && !visited_place(text, &t, next)
+                && !ends_no_name(next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1181,6 +1183,35 @@ const STREET_WORDS: &[&str] = &[
     "Park", "Square", "Row", "Green", "Vale", "Parade", "Fold", "Croft", "Meadow", "Meadows",
     "Chase", "Brow", "Gate",
 ];
+
+/// Whether a word, found where a surname would be, ends something other than a name: a
+/// street ("Ashby Road", "Lister Avenue": words that are not surnames, unlike "Lane",
+/// "Hill" or "Terrace") or a day ("Easter Monday", "Spring term starts Monday", "1 Nov Friday" where a
+/// table's cells run together). Surnames such as "Monday" or "Friday" are too rare to
+/// outweigh the days of a calendar or a letter about term dates.
+fn ends_no_name(last: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Road",
+        "Rd",
+        "Street",
+        "Avenue",
+        "Ave",
+        "Drive",
+        "Crescent",
+        "Gardens",
+        "Mews",
+        "Square",
+        "Parade",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    WORDS.contains(&last)
+}
 
 /// Words that end the name of a place a class visits ("Chester Zoo", "Eden Camp",
 /// "Alton Towers", "Whitby Abbey"), though the word before is a given name and the word
