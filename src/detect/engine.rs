@@ -359,7 +359,7 @@ struct FileState {
     prev_text: String,
     /// Title + surname mentions, held until the end: (surname, the person to count if
     /// any, location, excerpt).
-    titled: Vec<(String, Option<u64>, String, String)>,
+    titled: Vec<Deferred>,
     /// The names of table rows' own people (the name a row is tied to first, a value of
     /// a pupil's name column): a row already counts as one person, so they do not count
     /// again.
@@ -425,6 +425,21 @@ struct HeaderInfo {
     /// A column of part of a name: whose (see [`name_part_owner`]), hashed.
     name_part: Option<u64>,
 }
+
+/// A name whose count waits for the end of the file (see `Analyzer::end`).
+struct Deferred {
+    /// The surname after a title: set aside if the file mentions a figure of that surname.
+    surname: Option<String>,
+    /// Read from the lists alone, in running text: set aside if the file is about people
+    /// studied.
+    dictionary: bool,
+    person: Option<u64>,
+    location: String,
+    excerpt: String,
+}
+
+/// A file that mentions this many people studied (or more) may be about them.
+const STUDIED_FIGURES: usize = 4;
 
 impl HeaderInfo {
     fn new(det: &Detector, raw: &str) -> HeaderInfo {
@@ -957,13 +972,21 @@ impl Visitor for Analyzer<'_> {
             } else {
                 (!st.row_names.contains(&name)).then_some(name)
             };
-            if let Some(surname) = &n.title_surname {
-                // "Mrs Fox": decided at the end, once we know whether the file is about
-                // Fantastic Mr Fox.
+            // "Mrs Fox": decided at the end, once we know whether the file is about
+            // Fantastic Mr Fox; and a name read from the lists alone in running text, once
+            // we know whether the file is about people studied (a reading list's authors).
+            let surname = n.title_surname.as_ref().or(n.titled_surname.as_ref());
+            let dictionary = n.dictionary_only && record.is_none() && !self.in_form;
+            if surname.is_some() || dictionary {
                 anchored = true;
                 if st.titled.len() < MAX_PENDING {
-                    st.titled
-                        .push((surname.clone(), person, seg.location.display(), excerpt));
+                    st.titled.push(Deferred {
+                        surname: surname.cloned(),
+                        dictionary,
+                        person,
+                        location: seg.location.display(),
+                        excerpt,
+                    });
                 }
                 continue;
             }
@@ -1036,14 +1059,29 @@ impl Visitor for Analyzer<'_> {
             );
             st.subject(hash_of("photo"));
         }
-        // Title + surname mentions count unless the file is about a character or figure of
-        // that surname.
-        for (surname, person, location, excerpt) in std::mem::take(&mut st.titled) {
-            if st.figure_surnames.contains(&surname) {
+        // Titled names count unless the file is about a character or figure of that
+        // surname; names read from the lists alone count unless the file is mostly about
+        // people studied (four of them or more, and at least twice as many as those names:
+        // the other names of a reading list or a history lesson are authors and figures
+        // the lists do not hold).
+        let deferred = std::mem::take(&mut st.titled);
+        let figures = st.figure_surnames.len();
+        let dictionary: HashSet<Option<u64>> = deferred
+            .iter()
+            .filter(|d| d.dictionary)
+            .map(|d| d.person)
+            .collect();
+        let studied = figures >= STUDIED_FIGURES && figures >= 2 * dictionary.len();
+        for d in deferred {
+            let figure = d
+                .surname
+                .as_ref()
+                .is_some_and(|s| st.figure_surnames.contains(s));
+            if figure || (d.dictionary && studied) {
                 continue;
             }
-            st.count("full_name", &Location::Part(location), excerpt);
-            if let Some(p) = person {
+            st.count("full_name", &Location::Part(d.location), d.excerpt);
+            if let Some(p) = d.person {
                 st.subject(p);
             }
         }

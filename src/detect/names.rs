@@ -429,6 +429,9 @@ pub struct FoundName {
     /// For a title and one surname ("Mrs Fox"): that surname, so a file that also mentions
     /// a public figure or character of that surname ("Fantastic Mr Fox") can set it aside.
     pub title_surname: Option<String>,
+    /// For a title and a full name ("Mrs Rebeccah Puddle-Duck"): the surname, so a file
+    /// about a character of that surname (Jemima Puddle-Duck) can set it aside too.
+    pub titled_surname: Option<String>,
 }
 
 /// What [`Names::find`] saw in a piece of text.
@@ -855,6 +858,7 @@ impl Names {
             normalised: normalise(&text[toks[from].start..toks[to - 1].end]),
             dictionary_only,
             title_surname: None,
+            titled_surname: None,
         };
 
         // 1. Title + name: "Mrs Okafor", "Mr D. Whitfield", "Dr Amara Nwosu".
@@ -869,8 +873,11 @@ impl Names {
                     return None;
                 }
                 let mut name = make(i, end, false);
+                let surname = fold(&toks[end - 1].text.to_lowercase());
                 if end == i + 2 {
-                    name.title_surname = Some(fold(&toks[i + 1].text.to_lowercase()));
+                    name.title_surname = Some(surname);
+                } else {
+                    name.titled_surname = Some(surname);
                 }
                 return Some((name, end));
             }
