@@ -1331,6 +1331,11 @@ impl Analyzer<'_> {
             let in_personal_column = column.is_some_and(|c| c.personal);
             let context = in_personal_column || has_context(text, start, &rule.context);
             let spaced = rule.spaced_counts && value.contains([' ', '-']);
+            // "Is 943 476 5919 divisible by 11?": a number in a maths question, spaced
+            // as an NHS number is, is still a number.
+            if rule.needs_context && !context && spaced && record.is_none() && maths_text(text) {
+                continue;
+            }
             if rule.needs_context && !context && !spaced && !rule.person_context {
                 continue;
             }
@@ -1701,6 +1706,33 @@ fn word_problem(text: &str) -> bool {
         let lower = text.to_ascii_lowercase();
         ASKS.iter().any(|a| lower.contains(a))
     }
+}
+
+/// Whether a piece of running text is maths: it speaks of divisibility, factors, digits,
+/// rounding or standard form. A number there that looks like an identifier only by its
+/// spacing is a number.
+fn maths_text(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "divisible",
+        "divisibility",
+        "factor",
+        "factors",
+        "multiple",
+        "multiples",
+        "prime",
+        "digit",
+        "digits",
+        "standard form",
+        "round",
+        "rounded",
+        "nearest",
+        "remainder",
+        "place value",
+        "calculate",
+        "work out",
+    ];
+    let lower = text.to_lowercase();
+    WORDS.iter().any(|w| super::has_phrase(&lower, w))
 }
 
 /// Whether a sensitive word's piece of running text may be about someone, so that the

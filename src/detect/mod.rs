@@ -48,6 +48,14 @@ fn ascii_lowercase<'b>(s: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     Some(std::str::from_utf8(b).expect("ASCII"))
 }
 
+/// Whether `phrase` stands in `text` as whole words (not inside a longer word).
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, m)| {
+        !text[..at].ends_with(char::is_alphanumeric)
+            && !text[at + m.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// The category vocabulary (design.md): ordinary personal data…
 pub const PERSONAL: &[&str] = &[
     "full_name",

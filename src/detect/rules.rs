@@ -519,12 +519,9 @@ impl RolesAndTopics {
     /// difficulties, including ADHD and anxiety"): one of `examples_of`, as whole words.
     pub fn gives_examples(&self, text: &str) -> bool {
         let lower = text.to_lowercase();
-        self.examples_of.iter().any(|e| {
-            lower.match_indices(e.as_str()).any(|(at, m)| {
-                !lower[..at].ends_with(char::is_alphanumeric)
-                    && !lower[at + m.len()..].starts_with(char::is_alphanumeric)
-            })
-        })
+        self.examples_of
+            .iter()
+            .any(|e| super::has_phrase(&lower, e))
     }
 
     /// Whether one of `list` follows the start of `rest`, perhaps after joining words
