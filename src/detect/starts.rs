@@ -221,14 +221,20 @@ fn masks(block: &[u8]) -> (u64, u64, u64) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let (mut alnum, mut high, mut cont) = (0u64, 0u64, 0u64);
-        for (j, &c) in block.iter().enumerate() {
-            alnum |= u64::from(c.is_ascii_alphanumeric()) << j;
-            high |= u64::from(c >= 0x80) << j;
-            cont |= u64::from(c & 0xC0 == 0x80) << j;
-        }
-        (alnum, high, cont)
+        scalar_masks(block)
     }
+}
+
+/// [`masks`] byte by byte (other processors; on x86-64, the tests' reference).
+#[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
+fn scalar_masks(block: &[u8]) -> (u64, u64, u64) {
+    let (mut alnum, mut high, mut cont) = (0u64, 0u64, 0u64);
+    for (j, &c) in block.iter().enumerate() {
+        alnum |= u64::from(c.is_ascii_alphanumeric()) << j;
+        high |= u64::from(c >= 0x80) << j;
+        cont |= u64::from(c & 0xC0 == 0x80) << j;
+    }
+    (alnum, high, cont)
 }
 
 /// [`masks`] with SSE2, which every x86-64 processor has: 16 bytes per step.
@@ -347,11 +353,47 @@ mod tests {
         assert_eq!(w.min_len(), 1);
     }
 
+    /// Long texts, so that words and characters of several bytes straddle the 64-byte
+    /// blocks: pieces drawn in a fixed pseudo-random order.
+    #[test]
+    fn entries_are_found_across_blocks() {
+        let entries = [
+            "sen support",
+            "sen",
+            "asthma",
+            "tom kitten",
+            "naïve",
+            "é",
+            "x",
+        ];
+        let pieces = [
+            "sen", " ", "support", "asthma", "é", "naïve", "’", "“", "Tom", "Kitten", ",", "x",
+            "7", "ß", "日本", "-", "\n", "  ", "SEN", "chosen",
+        ];
+        let w = WordStarts::new(&entries);
+        let mut seed = 12345u32;
+        let mut boundary_starts = 0;
+        for n in 0..3000 {
+            let len = [1, 20, 63, 64, 65, 130, 200][n % 7];
+            let mut text = String::new();
+            while text.len() < len {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            let want = each_as_specified(&entries, &text);
+            boundary_starts += want.iter().filter(|h| h.1 > 0 && h.1 % 64 == 0).count();
+            assert_eq!(found(&w, &text), want, "{text:?}");
+        }
+        // Words did start on a block's first byte, after a word or not.
+        assert!(boundary_starts > 20, "{boundary_starts}");
+    }
+
     #[test]
     fn masks_mark_letters_digits_and_other_characters() {
         let block: Vec<u8> = (0..=255u8).collect();
         for chunk in block.chunks(64).chain([&b"a Z0@[`{/:"[..], b""]) {
             let (alnum, high, cont) = masks(chunk);
+            assert_eq!((alnum, high, cont), scalar_masks(chunk));
             for (j, &c) in chunk.iter().enumerate() {
                 assert_eq!((alnum >> j) & 1 == 1, c.is_ascii_alphanumeric(), "{c}");
                 assert_eq!((high >> j) & 1 == 1, c >= 0x80, "{c}");
