@@ -837,8 +837,8 @@ impl Visitor for Analyzer<'_> {
                 };
                 // In a bare "Name" column, "Eden Camp" and "Alton Towers" are places (a
                 // venue list), though "Camp" and "Towers" are surnames too.
-                let plausible = det.names.plausible_column_value(text)
-                    && !(generic && super::names::names_a_place(text));
+                let place = generic && super::names::names_a_place(text);
+                let plausible = !place && det.names.plausible_column_value(text);
                 if plausible && (!generic || table_is_personal()) {
                     // A forename and a surname in columns of their own are one name.
                     let part = record.zip(info.as_deref().and_then(|i| i.name_part));
@@ -869,8 +869,10 @@ impl Visitor for Analyzer<'_> {
                         st.row_name(name());
                     }
                 }
-                // A form's "Emergency contact" may be "Fiona Mensah 07700 900071": read on.
-                if plausible || !self.in_form {
+                // A value that does not read as a name as a whole may still hold one: a
+                // form's "Emergency contact" may be "Fiona Mensah 07700 900071", a staff
+                // list's "Mr Callum Fitzgerald, Head of Year 9". Read on.
+                if plausible || place {
                     return;
                 }
             }

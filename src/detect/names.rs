@@ -672,6 +672,18 @@ impl Names {
         if !Self::shape_ok(v) {
             return false;
         }
+        // "Riverside County Council LADO Team" under Name: an organisation. ("Church" is a
+        // surname too often to say so.)
+        if v.contains(' ')
+            && v.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.len() > 2
+                    && !w.eq_ignore_ascii_case("church")
+                    && with_lower(w, |l| ORG.contains(&l))
+            })
+        {
+            return false;
+        }
         const PARTICLES: &[&str] = &[
             "van", "von", "de", "der", "den", "la", "le", "da", "di", "du", "bin", "bint", "al",
             "el", "ibn", "dos", "das", "del", "y", "ter", "ten", "mac", "ap",
@@ -1129,43 +1141,45 @@ fn everyday_word(lower: &str) -> bool {
 
 /// Words that make a capitalised run an organisation, not a person.
 fn organisation(toks: &[Token<'_>]) -> bool {
-    const ORG: &[&str] = &[
-        "school",
-        "primary",
-        "academy",
-        "college",
-        "university",
-        "council",
-        "trust",
-        "ltd",
-        "limited",
-        "plc",
-        "services",
-        "company",
-        "church",
-        "centre",
-        "center",
-        "department",
-        "nhs",
-        "hospital",
-        "surgery",
-        "federation",
-        "nursery",
-        "infants",
-        "juniors",
-        "office",
-        "team",
-        "group",
-        "association",
-        "society",
-        "club",
-        "library",
-        "museum",
-        "foundation",
-    ];
     toks.iter()
         .any(|t| ORG.contains(&t.text.to_lowercase().as_str()))
 }
+
+/// Words of organisations' names ("Riverside County Council", "Oakfield Primary").
+const ORG: &[&str] = &[
+    "school",
+    "primary",
+    "academy",
+    "college",
+    "university",
+    "council",
+    "trust",
+    "ltd",
+    "limited",
+    "plc",
+    "services",
+    "company",
+    "church",
+    "centre",
+    "center",
+    "department",
+    "nhs",
+    "hospital",
+    "surgery",
+    "federation",
+    "nursery",
+    "infants",
+    "juniors",
+    "office",
+    "team",
+    "group",
+    "association",
+    "society",
+    "club",
+    "library",
+    "museum",
+    "foundation",
+];
 
 /// Does the text hold a capitalised word of one to four letters with a full stop after it
 /// ("Mr.", "Mrs.", "Dr.", "St.", "J.")? Only then can reading it without full stops find a
