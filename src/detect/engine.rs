@@ -426,32 +426,36 @@ struct HeaderInfo {
     name_part: Option<u64>,
 }
 
-/// A name whose count waits for the end of the file (see `Analyzer::end`).
+/// A titled name, whose count waits for the end of the file (see `Analyzer::end`).
 struct Deferred {
-    /// The surname after a title: set aside if the file mentions a figure of that surname.
-    surname: Option<String>,
-    /// Read from the lists alone, in running text: set aside if the file is about people
-    /// studied.
-    dictionary: bool,
+    /// The surname after the title: set aside if the file mentions a figure of that
+    /// surname.
+    surname: String,
     person: Option<u64>,
     location: String,
     excerpt: String,
 }
 
-/// A file that mentions this many people studied (or more) may be about them.
-const STUDIED_FIGURES: usize = 4;
-
 impl HeaderInfo {
     fn new(det: &Detector, raw: &str) -> HeaderInfo {
         let normalised = normalise_header(raw);
         let id_rules: Vec<IdColumn> = det.id_headers.get(&normalised).cloned().unwrap_or_default();
+        let name_part = name_part_owner(&normalised);
+        // "Pupil 1 Surname", "Contact 2 Forename", "Parent First Name": part of a
+        // person's name, though the rules do not list every such header.
+        let column = det.columns.get(&normalised).copied().or_else(|| {
+            name_part
+                .as_deref()
+                .is_some_and(owner_is_a_person)
+                .then_some(ColumnKind::Name)
+        });
         HeaderInfo {
-            column: det.columns.get(&normalised).copied(),
+            column,
             address: id_rules
                 .iter()
                 .any(|c| det.ids[c.rule].rule.category == "address"),
             id_rules,
-            name_part: name_part_owner(&normalised).map(|o| hash_of(("part", o))),
+            name_part: name_part.map(|o| hash_of(("part", o))),
             normalised,
         }
     }
@@ -974,17 +978,13 @@ impl Visitor for Analyzer<'_> {
             } else {
                 (!st.row_names.contains(&name)).then_some(name)
             };
-            // "Mrs Fox": decided at the end, once we know whether the file is about
-            // Fantastic Mr Fox; and a name read from the lists alone in running text, once
-            // we know whether the file is about people studied (a reading list's authors).
-            let surname = n.title_surname.as_ref().or(n.titled_surname.as_ref());
-            let dictionary = n.dictionary_only && record.is_none() && !self.in_form;
-            if surname.is_some() || dictionary {
+            // "Mrs Fox", "Mrs Rebeccah Puddle-Duck": decided at the end, once we know
+            // whether the file is about Fantastic Mr Fox or Jemima Puddle-Duck.
+            if let Some(surname) = n.title_surname.as_ref().or(n.titled_surname.as_ref()) {
                 anchored = true;
                 if st.titled.len() < MAX_PENDING {
                     st.titled.push(Deferred {
-                        surname: surname.cloned(),
-                        dictionary,
+                        surname: surname.clone(),
                         person,
                         location: seg.location.display(),
                         excerpt,
@@ -1062,24 +1062,9 @@ impl Visitor for Analyzer<'_> {
             st.subject(hash_of("photo"));
         }
         // Titled names count unless the file is about a character or figure of that
-        // surname; names read from the lists alone count unless the file is mostly about
-        // people studied (four of them or more, and at least twice as many as those names:
-        // the other names of a reading list or a history lesson are authors and figures
-        // the lists do not hold).
-        let deferred = std::mem::take(&mut st.titled);
-        let figures = st.figure_surnames.len();
-        let dictionary: HashSet<Option<u64>> = deferred
-            .iter()
-            .filter(|d| d.dictionary)
-            .map(|d| d.person)
-            .collect();
-        let studied = figures >= STUDIED_FIGURES && figures >= 2 * dictionary.len();
-        for d in deferred {
-            let figure = d
-                .surname
-                .as_ref()
-                .is_some_and(|s| st.figure_surnames.contains(s));
-            if figure || (d.dictionary && studied) {
+        // surname.
+        for d in std::mem::take(&mut st.titled) {
+            if st.figure_surnames.contains(&d.surname) {
                 continue;
             }
             st.count("full_name", &Location::Part(d.location), d.excerpt);
@@ -1443,14 +1428,15 @@ fn name_part_owner(header: &str) -> Option<String> {
     ];
     let words: Vec<&str> = header.split_whitespace().collect();
     let joined = words.join(" ");
-    let part = PARTS.iter().find(|p| {
-        joined.match_indices(**p).any(|(at, m)| {
-            (at == 0 || joined[..at].ends_with(' '))
+    let (at, part) = PARTS.iter().find_map(|p| {
+        joined.match_indices(*p).find(|(at, m)| {
+            (*at == 0 || joined[..*at].ends_with(' '))
                 && (at + m.len() == joined.len() || joined[at + m.len()..].starts_with(' '))
         })
     })?;
+    let rest = format!("{} {}", &joined[..at], &joined[at + part.len()..]);
     let mut owner = String::new();
-    for w in joined.replacen(part, " ", 1).split_whitespace() {
+    for w in rest.split_whitespace() {
         let w = w.trim_end_matches("'s").trim_end_matches("\u{2019}s");
         if !w.is_empty() && !QUALIFIERS.contains(&w) {
             if !owner.is_empty() {
@@ -1460,6 +1446,38 @@ fn name_part_owner(header: &str) -> Option<String> {
         }
     }
     Some(owner)
+}
+
+/// Whether the owner of a part-of-a-name column ([`name_part_owner`]) is a person: the
+/// row's own (""), a numbered one ("1" of "Pupil 1 Surname"), or a parent, contact…
+fn owner_is_a_person(owner: &str) -> bool {
+    const PEOPLE: &[&str] = &[
+        "parent",
+        "parents",
+        "parent/carer",
+        "carer",
+        "contact",
+        "emergency",
+        "mother",
+        "father",
+        "mum",
+        "dad",
+        "guardian",
+        "sibling",
+        "brother",
+        "sister",
+        "staff",
+        "teacher",
+        "tutor",
+        "employee",
+        "member",
+        "primary",
+        "secondary",
+    ];
+    owner
+        .split_whitespace()
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .all(|w| PEOPLE.contains(&w))
 }
 
 /// Image files named as logos, icons or similar artwork are not photos of people.
@@ -1565,7 +1583,6 @@ fn sensitive_words(
     // sensitive word that needs it. Not needed when the piece names someone itself (its
     // words tie to them whatever the pieces around say) or is part of a letter to someone.
     let mut refers: Option<bool> = None;
-    let mut examples: Option<bool> = None;
     let known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
@@ -1619,13 +1636,8 @@ fn sensitive_words(
         {
             continue;
         }
-        // "an asthma clinic on Friday": an event, about someone only beside their name;
-        // likewise "Cognition and learning, including dyslexia": kinds of need a school
-        // provides for.
-        let mut event = || {
-            p.kind == KeywordKind::Word && det.roles.names_an_event(text, after_idx)
-                || *examples.get_or_insert_with(|| det.roles.gives_examples(text))
-        };
+        // "an asthma clinic on Friday": an event, about someone only beside their name.
+        let event = || p.kind == KeywordKind::Word && det.roles.names_an_event(text, after_idx);
         push_pending(
             st,
             cat,
@@ -1710,31 +1722,37 @@ fn word_problem(text: &str) -> bool {
     }
 }
 
-/// Whether a piece of running text is maths: it speaks of divisibility, factors, digits,
-/// rounding or standard form. A number there that looks like an identifier only by its
-/// spacing is a number.
+/// Whether a piece of running text is maths: it speaks of divisibility, standard form,
+/// digits, remainders, a calculation or rounding "to the nearest"; or it asks a question
+/// about factors, multiples, primes or rounding. A number there that looks like an
+/// identifier only by its spacing is a number. ("Nearest A&E" on a trip form is not maths.)
 fn maths_text(text: &str) -> bool {
-    const WORDS: &[&str] = &[
+    const ALWAYS: &[&str] = &[
         "divisible",
         "divisibility",
+        "standard form",
+        "significant figures",
+        "decimal places",
+        "to the nearest",
+        "place value",
+        "digit",
+        "digits",
+        "digit sum",
+        "remainder",
+        "calculate",
+    ];
+    const IN_A_QUESTION: &[&str] = &[
         "factor",
         "factors",
         "multiple",
         "multiples",
         "prime",
-        "digit",
-        "digits",
-        "standard form",
         "round",
-        "rounded",
-        "nearest",
-        "remainder",
-        "place value",
-        "calculate",
         "work out",
     ];
     let lower = text.to_lowercase();
-    WORDS.iter().any(|w| super::has_phrase(&lower, w))
+    ALWAYS.iter().any(|w| super::has_phrase(&lower, w))
+        || (text.contains('?') && IN_A_QUESTION.iter().any(|w| super::has_phrase(&lower, w)))
 }
 
 /// Whether a sensitive word's piece of running text may be about someone, so that the
@@ -1747,7 +1765,12 @@ fn maths_text(text: &str) -> bool {
 /// about them; a wrapped line of a letter, a note's "Referral to MASH" or a list's "Severe
 /// peanut allergy" still ties.
 fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
-    let general = (names_a_group(text) || names_a_group(prev)) || numbered_heading(text);
+    // "Cognition and learning, including dyslexia": kinds of need given as examples
+    // (not a form's answer, however long: "Concerns: …, including anxiety").
+    let labelled = text.find(':').is_some_and(|at| at <= 48);
+    let general = (names_a_group(text) || names_a_group(prev))
+        || numbered_heading(text)
+        || (!labelled && det.roles.gives_examples(text));
     !general
         || speaks_of_one_person(text)
         || speaks_of_one_person(prev)
@@ -2211,6 +2234,19 @@ mod tests {
         assert_eq!(name_part_owner("pupil 1"), None);
         assert_eq!(name_part_owner("name"), None);
         assert_eq!(name_part_owner("surnames"), None, "not a whole word");
+        assert!(owner_is_a_person(""));
+        assert!(owner_is_a_person("1"));
+        assert!(owner_is_a_person("contact 2"));
+        assert!(owner_is_a_person("parent"));
+        assert!(!owner_is_a_person("previous"));
+        assert!(!owner_is_a_person("school"));
+        // Numbered pupils are different people; a contact's name parts are one name.
+        let r = scan_file(
+            "trip pairs.csv",
+            "Pupil 1 Surname,Pupil 1 Forename,Pupil 2 Surname,Pupil 2 Forename,Contact 1 Forename,Contact 1 Surname\n\
+             Okafor,Amara,Nowak,Zofia,Grace,Okafor\n",
+        );
+        assert_eq!(r.categories["full_name"], 3, "{:?}", r.findings);
     }
 
     #[test]
@@ -2343,6 +2379,9 @@ mod tests {
             "childrens.services@leeds.gov.uk",
             "groupvisits@chesterzoo.org",
             "curriculum@ocr.org.uk",
+            "uniform@oakfield.sch.uk",
+            "appeals@brookvale.sch.uk",
+            "class3k@oakridge.sch.uk",
         ] {
             assert!(names.organisation_mailbox(org), "{org}");
         }
@@ -2354,6 +2393,10 @@ mod tests {
             "jayden2010@oakfield.sch.uk",
             "20417@oakfield.sch.uk",
             "j.k.whitfield@oakfield.sch.uk",
+            "tendai.chikwanha@oakfield.sch.uk",
+            "bukola_adesanya@oakfield.sch.uk",
+            "amaraokafor@oakfield.sch.uk",
+            "okaforamara@nhs.net",
             "coolkid2009@gmail.com",
             "skaterboi@hotmail.co.uk",
             "mwojcik@oakfield.sch.uk",

@@ -29,6 +29,71 @@ pub struct Names {
     figure_ac: super::starts::WordStarts,
 }
 
+/// Words of organisations' mailboxes that the everyday word list lacks.
+const ORGANISATION_WORDS: &[&str] = &[
+    "children",
+    "family",
+    "families",
+    "youth",
+    "early",
+    "help",
+    "customer",
+    "service",
+    "services",
+    "visitor",
+    "visits",
+    "enquiries",
+    "admissions",
+    "safeguarding",
+    "inclusion",
+    "education",
+    "learning",
+    "support",
+    "care",
+    "health",
+    "info",
+    "sen",
+    "send",
+    "exams",
+    "bookings",
+    "events",
+    "general",
+    "schools",
+    "office",
+    "team",
+    "uniform",
+    "sport",
+    "sports",
+    "drama",
+    "science",
+    "maths",
+    "english",
+    "library",
+    "lettings",
+    "transport",
+    "lunches",
+    "meals",
+    "clubs",
+    "wraparound",
+    "alumni",
+    "news",
+    "newsletter",
+    "media",
+    "communications",
+    "marketing",
+    "recruitment",
+    "jobs",
+    "vacancies",
+    "premises",
+    "site",
+    "wellbeing",
+    "attendance",
+    "medical",
+    "nurse",
+    "sixthform",
+    "transition",
+];
+
 /// Mail providers whose addresses are people's own, whatever their local part
 /// ("coolkid2009@gmail.com"): the first label of the domain.
 const PERSONAL_MAIL: &[&str] = &[
@@ -429,8 +494,9 @@ pub struct FoundName {
     /// For a title and one surname ("Mrs Fox"): that surname, so a file that also mentions
     /// a public figure or character of that surname ("Fantastic Mr Fox") can set it aside.
     pub title_surname: Option<String>,
-    /// For a title and a full name ("Mrs Rebeccah Puddle-Duck"): the surname, so a file
-    /// about a character of that surname (Jemima Puddle-Duck) can set it aside too.
+    /// For a title and a full name whose surname the lists do not hold ("Mrs Rebeccah
+    /// Puddle-Duck"): the surname, so a file about a character of that surname (Jemima
+    /// Puddle-Duck) can set it aside too.
     pub titled_surname: Option<String>,
 }
 
@@ -591,6 +657,7 @@ impl Names {
         }
         // Most addresses name someone in their first part ("amara.okafor@"): looked at
         // before the domain.
+        let several = local.contains(['.', '_', '-', '+']);
         for part in local.split(['.', '_', '-', '+']) {
             let part = part.trim_matches(|c: char| c.is_ascii_digit());
             if part.len() <= 2 || !part.is_ascii() {
@@ -603,6 +670,27 @@ impl Names {
                 || surname(&part[..part.len() - 1])
                 || (part.len() > 4 && surname(&part[2..]))
             {
+                return false;
+            }
+            // Parts that are not everyday words ("tendai.chikwanha@"): a name the lists do
+            // not hold, where an organisation's would be words ("childrens.services@").
+            // A full name run together ("amaraokafor@", "okaforamara@").
+            if (3..part.len().saturating_sub(2)).any(|k| {
+                let (a, b) = part.split_at(k);
+                let (ka, kb) = (self.kinds(a), self.kinds(b));
+                (ka | kb) & WORD == 0
+                    && ((ka & FIRST != 0 && kb & LAST != 0) || (ka & LAST != 0 && kb & FIRST != 0))
+            }) {
+                return false;
+            }
+            let word = |w: &str| {
+                with_lower(w, |l| {
+                    everyday_word(l) || ORG.contains(&l) || ORGANISATION_WORDS.contains(&l)
+                })
+            };
+            // Parts that are not words ("tendai.chikwanha@"): a name the lists do not hold,
+            // where an organisation's would be words ("childrens.services@").
+            if several && !word(part) && !part.strip_suffix('s').is_some_and(word) {
                 return false;
             }
         }
@@ -888,7 +976,10 @@ impl Names {
                 let surname = fold(&toks[end - 1].text.to_lowercase());
                 if end == i + 2 {
                     name.title_surname = Some(surname);
-                } else {
+                } else if self.kinds(toks[end - 1].text) & LAST == 0 {
+                    // Only a surname the lists do not hold: "Mr David King" beside
+                    // Martin Luther King is a person, "Mrs Rebeccah Puddle-Duck" beside
+                    // Jemima Puddle-Duck a character.
                     name.titled_surname = Some(surname);
                 }
                 return Some((name, end));
@@ -940,7 +1031,11 @@ impl Names {
 
         // 5. Dictionary: First [Middle] Surname.
         if t_first && !after_article {
-            let end = run(i, 4);
+            let mut end = run(i, 4);
+            // "Amara Osei Monday 8.55" in a late log: the day is not part of the name.
+            if end >= i + 3 && is_weekday(toks[end - 1].text) {
+                end -= 1;
+            }
             if end >= i + 2 {
                 let last = toks[end - 1].text;
                 let first_is_word = t_kinds & WORD != 0;
@@ -962,7 +1057,7 @@ impl Names {
                     && last.chars().count() > 1
                     && !street_after_number(text, &t, last)
                     && !visited_place(text, &t, last)
-                    && !ends_no_name(last)
+                    && !ends_no_name(t.text, last)
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -988,7 +1083,7 @@ impl Names {
                 && self.kinds(next) & (LAST | WORD) == LAST
                 && !street_after_number(text, &t, next)
                 && !visited_place(text, &t, next)
-                && !ends_no_name(next)
+                && !ends_no_name(t.text, next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1205,13 +1300,14 @@ const STREET_WORDS: &[&str] = &[
     "Chase", "Brow", "Gate",
 ];
 
-/// Whether a word, found where a surname would be, ends something other than a name: a
-/// street ("Ashby Road", "Lister Avenue": words that are not surnames, unlike "Lane",
-/// "Hill" or "Terrace") or a day ("Easter Monday", "Spring term starts Monday", "1 Nov Friday" where a
-/// table's cells run together). Surnames such as "Monday" or "Friday" are too rare to
-/// outweigh the days of a calendar or a letter about term dates.
-fn ends_no_name(last: &str) -> bool {
-    const WORDS: &[&str] = &[
+/// Whether a name read from the lists, from the word `first` to the word `last`, is
+/// something else: a street or a building ("Ashby Road", "Lister Avenue", "Naomi House
+/// Hospice": words that are not surnames, unlike "Lane", "Hill" or "Terrace"), or a day
+/// ("Easter Monday", "Spring Monday 6 January", "Nov Friday" where a term-dates table's
+/// cells run together). A weekday after a given name is a surname ("Esther Sunday",
+/// "Chidi Monday": common West African surnames).
+fn ends_no_name(first: &str, last: &str) -> bool {
+    const NOT_SURNAMES: &[&str] = &[
         "Road",
         "Rd",
         "Street",
@@ -1223,6 +1319,17 @@ fn ends_no_name(last: &str) -> bool {
         "Mews",
         "Square",
         "Parade",
+        "Hospital",
+        "Hospice",
+        "Infirmary",
+        "Surgery",
+        "Clinic",
+    ];
+    NOT_SURNAMES.contains(&last) || (is_weekday(last) && is_calendar_word(first))
+}
+
+fn is_weekday(w: &str) -> bool {
+    const DAYS: &[&str] = &[
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -1231,7 +1338,54 @@ fn ends_no_name(last: &str) -> bool {
         "Saturday",
         "Sunday",
     ];
-    WORDS.contains(&last)
+    DAYS.contains(&w)
+}
+
+/// Seasons, feasts and months (in full or cut short) that come before a day's name.
+fn is_calendar_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "Easter",
+        "Spring",
+        "Summer",
+        "Autumn",
+        "Winter",
+        "Good",
+        "Ash",
+        "Holy",
+        "Whit",
+        "Shrove",
+        "Maundy",
+        "Palm",
+        "Boxing",
+        "Black",
+        "Cyber",
+        "Plough",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    WORDS.contains(&w)
 }
 
 /// Words that end the name of a place a class visits ("Chester Zoo", "Eden Camp",

@@ -36,14 +36,9 @@ pub struct RolesAndTopicsRule {
     /// word, make it tie only to a person in its own piece of text.
     #[serde(default)]
     pub events: Vec<String>,
-    /// Sensitive words that end the name of an institution when written with a capital
-    /// after other capitalised words ("St Thomas' Hospital"): a place, not a person's
-    /// health.
-    #[serde(default)]
-    pub institutions: Vec<String>,
     /// Words that give kinds of need as examples ("Cognition and learning, including
-    /// dyslexia"): a piece of text holding one describes what a school provides for, so
-    /// its sensitive words tie only to a person it names itself.
+    /// dyslexia"): a piece of text holding one, with nothing that speaks of one person,
+    /// describes what a school provides for.
     #[serde(default)]
     pub examples_of: Vec<String>,
     /// Each names a person and yields no sensitive information.
@@ -356,7 +351,6 @@ impl Keywords {
             if p.kind != KeywordKind::Code || text.as_bytes()[start..end] == *p.word.as_bytes() {
                 hits.push((i, start, end));
             }
-            start + 1
         });
         if hits.len() > 1 {
             let kind = |h: &KeywordHit| self.patterns[h.0].kind;
@@ -389,7 +383,6 @@ pub struct RolesAndTopics {
     /// Phrases as their words.
     before: Vec<Vec<String>>,
     events: Vec<String>,
-    institutions: Vec<String>,
     examples_of: Vec<String>,
 }
 
@@ -418,14 +411,13 @@ impl RolesAndTopics {
             counted: lower(&rule.counted),
             before: words(&rule.before),
             events: lower(&rule.events),
-            institutions: lower(&rule.institutions),
             examples_of: lower(&rule.examples_of),
         }
     }
 
     /// Whether the sensitive word at `start..end` of `text` names a role or a topic.
     pub fn names_a_role(&self, text: &str, start: usize, end: usize) -> bool {
-        if self.role_after(&text[end..]) || self.ends_an_institution(text, start, end) {
+        if self.role_after(&text[end..]) {
             return true;
         }
         // Nothing before the word in its piece (a table cell "Asthma"): nothing to look at.
@@ -437,31 +429,6 @@ impl RolesAndTopics {
         Self::shortly_after(&self.before, &words)
             || ((Self::shortly_after(&self.groups, &words) || self.a_count_before(&words))
                 && !Self::heads_a_list(&text[end..]))
-    }
-
-    /// Whether the word at `start..end` of `text` ends an institution's name ("St Thomas'
-    /// Hospital", "Alder Hey Children's Hospital"): one of `institutions`, with a capital,
-    /// after a capitalised word that does not begin its clause ("In Hospital since
-    /// Monday" is about someone).
-    fn ends_an_institution(&self, text: &str, start: usize, end: usize) -> bool {
-        let word = &text[start..end];
-        if !word.starts_with(|c: char| c.is_uppercase())
-            || !self
-                .institutions
-                .iter()
-                .any(|w| w.eq_ignore_ascii_case(word))
-        {
-            return false;
-        }
-        let clause = text[..start]
-            .rsplit(['.', ';', ':', '!', '?', '(', ')', '\n', ','])
-            .next()
-            .unwrap_or("");
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        words.len() >= 2
-            && words
-                .last()
-                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
     }
 
     /// Whether a figure followed by one of `counted` ("38 pupils are on the SEN
