@@ -1456,6 +1456,17 @@ fn owner_is_a_person(owner: &str) -> bool {
         "parents",
         "parent/carer",
         "carer",
+        "class",
+        "form",
+        "key",
+        "worker",
+        "social",
+        "gp",
+        "doctor",
+        "step",
+        "foster",
+        "grandparent",
+        "grandparents",
         "contact",
         "emergency",
         "mother",
@@ -1475,8 +1486,9 @@ fn owner_is_a_person(owner: &str) -> bool {
         "secondary",
     ];
     owner
-        .split_whitespace()
-        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .split([' ', '/'])
+        .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .filter(|w| !["or", "and", "&"].contains(w))
         .all(|w| PEOPLE.contains(&w))
 }
 
@@ -1583,6 +1595,7 @@ fn sensitive_words(
     // sensitive word that needs it. Not needed when the piece names someone itself (its
     // words tie to them whatever the pieces around say) or is part of a letter to someone.
     let mut refers: Option<bool> = None;
+    let mut examples: Option<bool> = None;
     let known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
@@ -1636,8 +1649,14 @@ fn sensitive_words(
         {
             continue;
         }
-        // "an asthma clinic on Friday": an event, about someone only beside their name.
-        let event = || p.kind == KeywordKind::Word && det.roles.names_an_event(text, after_idx);
+        // "an asthma clinic on Friday": an event, about someone only beside their name;
+        // likewise "Cognition and learning, including dyslexia": kinds of need given as
+        // examples.
+        let mut event = || {
+            p.kind == KeywordKind::Word
+                && (det.roles.names_an_event(text, after_idx)
+                    || *examples.get_or_insert_with(|| gives_examples(det, text, hits)))
+        };
         push_pending(
             st,
             cat,
@@ -1733,7 +1752,13 @@ fn maths_text(text: &str) -> bool {
         "standard form",
         "significant figures",
         "decimal places",
-        "to the nearest",
+        "to the nearest ten",
+        "to the nearest hundred",
+        "to the nearest thousand",
+        "to the nearest million",
+        "to the nearest whole number",
+        "to the nearest integer",
+        "to the nearest tenth",
         "place value",
         "digit",
         "digits",
@@ -1764,13 +1789,24 @@ fn maths_text(text: &str) -> bool {
 /// staff, or a newsletter's note for all families below its star pupils, says nothing
 /// about them; a wrapped line of a letter, a note's "Referral to MASH" or a list's "Severe
 /// peanut allergy" still ties.
+/// Whether a piece of running text gives kinds of need as examples, of no one in
+/// particular ("Social, emotional and mental health difficulties, including ADHD and
+/// anxiety" in an SEND information report): it holds "including", "such as", "e.g."…
+/// and nothing that speaks of one person: no form's answer ("Concerns: …, including
+/// anxiety"), no phrase about someone ("Takes medication for epilepsy, e.g. before
+/// lunch"), no singular pronoun ("her needs, for example…"), no given name.
+fn gives_examples(det: &Detector, text: &str, hits: &[KeywordHit]) -> bool {
+    !text.contains(':')
+        && !hits
+            .iter()
+            .any(|h| det.keywords.patterns[h.0].kind == KeywordKind::Strong)
+        && det.roles.gives_examples(text)
+        && !speaks_of_one_person(text)
+        && !det.names.mentions_given_name(text)
+}
+
 fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
-    // "Cognition and learning, including dyslexia": kinds of need given as examples
-    // (not a form's answer, however long: "Concerns: …, including anxiety").
-    let labelled = text.find(':').is_some_and(|at| at <= 48);
-    let general = (names_a_group(text) || names_a_group(prev))
-        || numbered_heading(text)
-        || (!labelled && det.roles.gives_examples(text));
+    let general = (names_a_group(text) || names_a_group(prev)) || numbered_heading(text);
     !general
         || speaks_of_one_person(text)
         || speaks_of_one_person(prev)
@@ -2238,6 +2274,8 @@ mod tests {
         assert!(owner_is_a_person("1"));
         assert!(owner_is_a_person("contact 2"));
         assert!(owner_is_a_person("parent"));
+        assert!(owner_is_a_person("parent / carer"));
+        assert!(owner_is_a_person("social worker"));
         assert!(!owner_is_a_person("previous"));
         assert!(!owner_is_a_person("school"));
         // Numbered pupils are different people; a contact's name parts are one name.
@@ -2382,6 +2420,9 @@ mod tests {
             "uniform@oakfield.sch.uk",
             "appeals@brookvale.sch.uk",
             "class3k@oakridge.sch.uk",
+            "nurture@oakfield.sch.uk",
+            "sixth.form@oakfield.sch.uk",
+            "exams.officer@oakfield.sch.uk",
         ] {
             assert!(names.organisation_mailbox(org), "{org}");
         }

@@ -92,6 +92,15 @@ const ORGANISATION_WORDS: &[&str] = &[
     "nurse",
     "sixthform",
     "transition",
+    "form",
+    "officer",
+    "desk",
+    "results",
+    "experience",
+    "trips",
+    "nurture",
+    "surgery",
+    "work",
 ];
 
 /// Mail providers whose addresses are people's own, whatever their local part
@@ -672,22 +681,25 @@ impl Names {
             {
                 return false;
             }
-            // Parts that are not everyday words ("tendai.chikwanha@"): a name the lists do
-            // not hold, where an organisation's would be words ("childrens.services@").
-            // A full name run together ("amaraokafor@", "okaforamara@").
-            if (3..part.len().saturating_sub(2)).any(|k| {
-                let (a, b) = part.split_at(k);
-                let (ka, kb) = (self.kinds(a), self.kinds(b));
-                (ka | kb) & WORD == 0
-                    && ((ka & FIRST != 0 && kb & LAST != 0) || (ka & LAST != 0 && kb & FIRST != 0))
-            }) {
-                return false;
-            }
             let word = |w: &str| {
                 with_lower(w, |l| {
                     everyday_word(l) || ORG.contains(&l) || ORGANISATION_WORDS.contains(&l)
                 })
             };
+            // A full name run together ("amaraokafor@", "okaforamara@"), unless the part
+            // is a word ("nurture@", "surgery@"); the longer half at least four letters.
+            if !word(part)
+                && (3..part.len().saturating_sub(2)).any(|k| {
+                    let (a, b) = part.split_at(k);
+                    let (ka, kb) = (self.kinds(a), self.kinds(b));
+                    a.len().max(b.len()) >= 4
+                        && (ka | kb) & WORD == 0
+                        && ((ka & FIRST != 0 && kb & LAST != 0)
+                            || (ka & LAST != 0 && kb & FIRST != 0))
+                })
+            {
+                return false;
+            }
             // Parts that are not words ("tendai.chikwanha@"): a name the lists do not hold,
             // where an organisation's would be words ("childrens.services@").
             if several && !word(part) && !part.strip_suffix('s').is_some_and(word) {
@@ -761,9 +773,15 @@ impl Names {
             return false;
         }
         // "Riverside County Council LADO Team" under Name: an organisation. ("Church" is a
-        // surname too often to say so.)
-        if v.contains(' ')
-            && v.split_whitespace().any(|w| {
+        // surname too often to say so; a remark after the name, "Tendai Chikwanha
+        // (Nursery)", "… - Library", is not looked at.)
+        let name_part = v
+            .split(['(', ',', '–'])
+            .next()
+            .and_then(|n| n.split(" - ").next())
+            .unwrap_or(v);
+        if name_part.contains(' ')
+            && name_part.split_whitespace().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
                 w.len() > 2
                     && !w.eq_ignore_ascii_case("church")
@@ -1032,8 +1050,12 @@ impl Names {
         // 5. Dictionary: First [Middle] Surname.
         if t_first && !after_article {
             let mut end = run(i, 4);
-            // "Amara Osei Monday 8.55" in a late log: the day is not part of the name.
-            if end >= i + 3 && is_weekday(toks[end - 1].text) {
+            // "Amara Osei Monday 8.55" in a late log: the day is not part of the name
+            // (but "Easter Bank Holiday Monday" is a day).
+            if end >= i + 3
+                && is_weekday(toks[end - 1].text)
+                && !is_calendar_word(toks[end - 2].text)
+            {
                 end -= 1;
             }
             if end >= i + 2 {
@@ -1084,6 +1106,8 @@ impl Names {
                 && !street_after_number(text, &t, next)
                 && !visited_place(text, &t, next)
                 && !ends_no_name(t.text, next)
+                // "Remembrance Sunday", "INSET Monday": an unknown word before a day.
+                && !is_weekday(next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1341,51 +1365,66 @@ fn is_weekday(w: &str) -> bool {
     DAYS.contains(&w)
 }
 
-/// Seasons, feasts and months (in full or cut short) that come before a day's name.
+/// Seasons, feasts, months (in full or cut short) and school-calendar words that come
+/// before a day's name, in any case.
 fn is_calendar_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "Easter",
-        "Spring",
-        "Summer",
-        "Autumn",
-        "Winter",
-        "Good",
-        "Ash",
-        "Holy",
-        "Whit",
-        "Shrove",
-        "Maundy",
-        "Palm",
-        "Boxing",
-        "Black",
-        "Cyber",
-        "Plough",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "May",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
+        "easter",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
+        "good",
+        "ash",
+        "holy",
+        "whit",
+        "shrove",
+        "maundy",
+        "palm",
+        "boxing",
+        "black",
+        "cyber",
+        "plough",
+        "christmas",
+        "eve",
+        "remembrance",
+        "mothering",
+        "pentecost",
+        "advent",
+        "trinity",
+        "term",
+        "inset",
+        "holiday",
+        "day",
+        "need",
+        "uniform",
+        "nose",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
-    WORDS.contains(&w)
+    WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// Words that end the name of a place a class visits ("Chester Zoo", "Eden Camp",
