@@ -1780,15 +1780,6 @@ fn maths_text(text: &str) -> bool {
         || (text.contains('?') && IN_A_QUESTION.iter().any(|w| super::has_phrase(&lower, w)))
 }
 
-/// Whether a sensitive word's piece of running text may be about someone, so that the
-/// word may tie to a person named in the pieces around it. It may, unless it speaks of
-/// people in general ("Pupils with asthma must…", "Staff who notice signs of neglect…",
-/// "If a child discloses abuse…") and of no one in particular: no singular pronoun ("her
-/// inhaler"), no given name ("Aisha will keep…"), not a filled-in form field ("Medical
-/// conditions: asthma"). So a policy's general text a few lines below its list of key
-/// staff, or a newsletter's note for all families below its star pupils, says nothing
-/// about them; a wrapped line of a letter, a note's "Referral to MASH" or a list's "Severe
-/// peanut allergy" still ties.
 /// Whether a piece of running text gives kinds of need as examples, of no one in
 /// particular ("Social, emotional and mental health difficulties, including ADHD and
 /// anxiety" in an SEND information report): it holds "including", "such as", "e.g."…
@@ -1805,6 +1796,15 @@ fn gives_examples(det: &Detector, text: &str, hits: &[KeywordHit]) -> bool {
         && !det.names.mentions_given_name(text)
 }
 
+/// Whether a sensitive word's piece of running text may be about someone, so that the
+/// word may tie to a person named in the pieces around it. It may, unless it speaks of
+/// people in general ("Pupils with asthma must…", "Staff who notice signs of neglect…",
+/// "If a child discloses abuse…") and of no one in particular: no singular pronoun ("her
+/// inhaler"), no given name ("Aisha will keep…"), not a filled-in form field ("Medical
+/// conditions: asthma"). So a policy's general text a few lines below its list of key
+/// staff, or a newsletter's note for all families below its star pupils, says nothing
+/// about them; a wrapped line of a letter, a note's "Referral to MASH" or a list's "Severe
+/// peanut allergy" still ties.
 fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
     let general = (names_a_group(text) || names_a_group(prev)) || numbered_heading(text);
     !general
