@@ -1138,30 +1138,36 @@ impl Names {
     }
 }
 
+/// The days of the week and the months (not May, a given name too), in lower case.
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Everyday English words (the EFF word list used for passphrases, plus calendar words and
 /// common school nouns), which are not given names.
 fn everyday_word(lower: &str) -> bool {
     use std::sync::OnceLock;
     static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     const EXTRA: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
         "year",
         "class",
         "school",
@@ -1252,7 +1258,7 @@ fn everyday_word(lower: &str) -> bool {
     ];
     let words = WORDS.get_or_init(|| {
         crate::passphrase::generate::words()
-            .chain(EXTRA.iter().copied())
+            .chain(DAYS.iter().chain(MONTHS).chain(EXTRA).copied())
             .collect()
     });
     words.contains(lower)
@@ -1353,16 +1359,7 @@ fn ends_no_name(first: &str, last: &str) -> bool {
 }
 
 fn is_weekday(w: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    DAYS.contains(&w)
+    DAYS.iter().any(|d| d.eq_ignore_ascii_case(w))
 }
 
 /// Seasons, feasts, months (in full or cut short) and school-calendar words that come
@@ -1412,19 +1409,11 @@ fn is_calendar_word(w: &str) -> bool {
         "oct",
         "nov",
         "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ];
-    WORDS.iter().any(|c| c.eq_ignore_ascii_case(w))
+    WORDS
+        .iter()
+        .chain(MONTHS)
+        .any(|c| c.eq_ignore_ascii_case(w))
 }
 
 /// Words that end the name of a place a class visits ("Chester Zoo", "Eden Camp",

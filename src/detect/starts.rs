@@ -284,6 +284,21 @@ fn alphanumeric(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// Entries for the tests: phrases, one entry the suffix of another, one the start of
+    /// another, characters of several bytes, one letter.
+    const ENTRIES: [&str; 10] = [
+        "sen support",
+        "sen",
+        "port",
+        "support",
+        "asthma",
+        "tom kitten",
+        "tom",
+        "x",
+        "naïve",
+        "é",
+    ];
+
     /// What `each` must find, written plainly: at every character boundary that starts a
     /// word, every entry the text continues with there (in any ASCII case).
     fn each_as_specified(entries: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
@@ -321,18 +336,7 @@ mod tests {
 
     #[test]
     fn entries_are_found_at_word_starts_only() {
-        let entries = [
-            "sen support",
-            "sen",
-            "port",
-            "support",
-            "asthma",
-            "tom kitten",
-            "tom",
-            "x",
-            "naïve",
-            "é",
-        ];
+        let entries = ENTRIES;
         let w = WordStarts::new(&entries);
         for text in [
             "",
@@ -356,17 +360,7 @@ mod tests {
     /// blocks: pieces drawn in a fixed pseudo-random order.
     #[test]
     fn entries_are_found_across_blocks() {
-        let entries = [
-            "sen support",
-            "sen",
-            "port",
-            "support",
-            "asthma",
-            "tom kitten",
-            "naïve",
-            "é",
-            "x",
-        ];
+        let entries = ENTRIES;
         let pieces = [
             "sen", " ", "support", "asthma", "é", "naïve", "’", "“", "Tom", "Kitten", ",", "x",
             "7", "ß", "日本", "-", "\n", "  ", "SEN", "chosen",
