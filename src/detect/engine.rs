@@ -631,6 +631,13 @@ fn pipe_cells(line: &str) -> Option<Vec<&str>> {
 /// Values meaning "no" / "none" in a flag or notes column.
 fn is_negative_value(v: &str) -> bool {
     let v = v.trim().trim_end_matches(['.', '!']);
+    // Most values start with a byte no answer below starts with.
+    if v.bytes()
+        .next()
+        .is_some_and(|b| !NEGATIVE_FIRST_BYTES[usize::from(b)])
+    {
+        return false;
+    }
     // Short ASCII values (nearly all of them) are lower-cased on the stack.
     let mut buf = [0u8; 32];
     let lowered;
@@ -641,30 +648,52 @@ fn is_negative_value(v: &str) -> bool {
             &lowered
         }
     };
-    matches!(
-        lower,
-        "" | "n"
-            | "no"
-            | "none"
-            | "nil"
-            | "false"
-            | "0"
-            | "-"
-            | "n/a"
-            | "na"
-            | "not known"
-            | "no sen"
-            | "nkda"
-            | "none known"
-            | "no known allergies"
-            | "not applicable"
-            | "never"
-            // A choice of diet says nothing about health ("Dietary needs: Vegetarian").
-            | "vegetarian"
-            | "vegan"
-            | "pescatarian"
-    ) || NEGATIVE_STARTS.iter().any(|n| lower.starts_with(n))
+    NEGATIVE_ANSWERS.contains(&lower) || NEGATIVE_STARTS.iter().any(|n| lower.starts_with(n))
 }
+
+/// Answers that say there is nothing to say, in lower case.
+const NEGATIVE_ANSWERS: &[&str] = &[
+    "",
+    "n",
+    "no",
+    "none",
+    "nil",
+    "false",
+    "0",
+    "-",
+    "n/a",
+    "na",
+    "not known",
+    "no sen",
+    "nkda",
+    "none known",
+    "no known allergies",
+    "not applicable",
+    "never",
+    // A choice of diet says nothing about health ("Dietary needs: Vegetarian").
+    "vegetarian",
+    "vegan",
+    "pescatarian",
+];
+
+/// The first bytes (in either ASCII case) of [`NEGATIVE_ANSWERS`] and [`NEGATIVE_STARTS`].
+static NEGATIVE_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let lists: [&[&str]; 2] = [NEGATIVE_ANSWERS, NEGATIVE_STARTS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            if let [b, ..] = lists[l][i].as_bytes() {
+                t[b.to_ascii_lowercase() as usize] = true;
+                t[b.to_ascii_uppercase() as usize] = true;
+            }
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
 
 /// How answers that say there is nothing start ("No known medical conditions", "Not that
 /// we are aware of", "Prefer not to say"), and the placeholder of a blank Word field.

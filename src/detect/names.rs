@@ -723,7 +723,7 @@ impl Names {
             }
             let word = |w: &str| {
                 with_lower(w, |l| {
-                    everyday_word(l) || ORG.contains(&l) || ORGANISATION_WORDS.contains(&l)
+                    word_kinds(l) & (EVERYDAY | ORGANISATION | MAILBOX) != 0
                 })
             };
             // A full name run together ("amaraokafor@", "okaforamara@"), unless the part
@@ -815,17 +815,17 @@ impl Names {
         // "Riverside County Council LADO Team" under Name: an organisation. ("Church" is a
         // surname too often to say so; a remark after the name, "Tendai Chikwanha
         // (Nursery)", "… - Library", is not looked at.)
-        let name_part = v
-            .split(['(', ',', '–'])
-            .next()
-            .and_then(|n| n.split(" - ").next())
-            .unwrap_or(v);
-        if name_part.contains(' ')
-            && name_part.split_whitespace().any(|w| {
+        // (A value of one word, most of them, has no name part of two.)
+        let name_part = || {
+            let end = v.find(['(', ',', '–']).unwrap_or(v.len());
+            let part = &v[..end];
+            part.find(" - ").map_or(part, |dash| &part[..dash])
+        };
+        if v.contains(' ')
+            && name_part().contains(' ')
+            && name_part().split_whitespace().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                w.len() > 2
-                    && !w.eq_ignore_ascii_case("church")
-                    && with_lower(w, |l| ORG.contains(&l))
+                w.len() > 2 && !w.eq_ignore_ascii_case("church") && with_lower(w, organisation_word)
             })
         {
             return false;
@@ -881,16 +881,27 @@ impl Names {
     fn shape_ok(v: &str) -> bool {
         let v = v.trim();
         // Not empty, at most 80 characters, a letter and no digit.
-        let (mut chars, mut letters) = (0, 0);
-        for c in v.chars() {
-            if c.is_ascii_digit() {
+        if v.is_ascii() {
+            // ASCII (most values): byte by byte.
+            let b = v.as_bytes();
+            if b.len() > 80
+                || b.iter().any(u8::is_ascii_digit)
+                || !b.iter().any(u8::is_ascii_alphabetic)
+            {
                 return false;
             }
-            chars += 1;
-            letters += usize::from(c.is_alphabetic());
-        }
-        if chars > 80 || letters == 0 {
-            return false;
+        } else {
+            let (mut chars, mut letters) = (0, 0);
+            for c in v.chars() {
+                if c.is_ascii_digit() {
+                    return false;
+                }
+                chars += 1;
+                letters += usize::from(c.is_alphabetic());
+            }
+            if chars > 80 || letters == 0 {
+                return false;
+            }
         }
         // The placeholders below are short; lower-casing can shrink a character to a third
         // of its bytes at most, so longer values cannot be one of them.
@@ -1205,8 +1216,26 @@ const MONTHS: &[&str] = &[
 /// Everyday English words (the EFF word list used for passphrases, plus calendar words and
 /// common school nouns), which are not given names.
 fn everyday_word(lower: &str) -> bool {
+    word_kinds(lower) & EVERYDAY != 0
+}
+
+/// Whether a word (in lower case) is one of the [`ORG`] words.
+fn organisation_word(lower: &str) -> bool {
+    word_kinds(lower) & ORGANISATION != 0
+}
+
+/// An everyday word: see [`everyday_word`].
+const EVERYDAY: u8 = 1;
+/// A word of organisations' names: see [`ORG`].
+const ORGANISATION: u8 = 2;
+/// A word of organisations' mailboxes: see [`ORGANISATION_WORDS`].
+const MAILBOX: u8 = 4;
+
+/// Which of the word lists above hold a word (in lower case), as bits: one look-up in one
+/// table for all of them.
+fn word_kinds(lower: &str) -> u8 {
     use std::sync::OnceLock;
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     const EXTRA: &[&str] = &[
         "year",
         "class",
@@ -1297,17 +1326,23 @@ fn everyday_word(lower: &str) -> bool {
         "most",
     ];
     let words = WORDS.get_or_init(|| {
-        crate::passphrase::generate::words()
+        let everyday = crate::passphrase::generate::words()
             .chain(DAYS.iter().chain(MONTHS).chain(EXTRA).copied())
-            .collect()
+            .map(|w| (w, EVERYDAY));
+        let organisation = ORG.iter().map(|&w| (w, ORGANISATION));
+        let mailbox = ORGANISATION_WORDS.iter().map(|&w| (w, MAILBOX));
+        let mut words = HashMap::default();
+        for (w, kind) in everyday.chain(organisation).chain(mailbox) {
+            *words.entry(w).or_insert(0) |= kind;
+        }
+        words
     });
-    words.contains(lower)
+    words.get(lower).copied().unwrap_or(0)
 }
 
 /// Words that make a capitalised run an organisation, not a person.
 fn organisation(toks: &[Token<'_>]) -> bool {
-    toks.iter()
-        .any(|t| ORG.contains(&t.text.to_lowercase().as_str()))
+    toks.iter().any(|t| with_lower(t.text, organisation_word))
 }
 
 /// Words of organisations' names ("Riverside County Council", "Oakfield Primary").
