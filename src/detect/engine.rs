@@ -212,6 +212,23 @@ impl<'d> Analyzer<'d> {
     }
 }
 
+impl Detector {
+    /// Whether a value is the label of a field about someone, as a blank form's labels are
+    /// ("Parent/carer", "Allergies", "Phone" under "Child's name"): a header of names,
+    /// of sensitive information or of an identifier, as written. (Not other headers:
+    /// "Mark" and "Grade" are given names too.)
+    fn names_a_field(&self, value: &str) -> bool {
+        let mut buf = [0u8; 32];
+        super::ascii_lowercase(value.trim(), &mut buf).is_some_and(|l| {
+            self.id_headers.contains_key(l)
+                || self
+                    .columns
+                    .get(l)
+                    .is_some_and(|k| *k != ColumnKind::OtherPersonal)
+        })
+    }
+}
+
 impl Labels for Detector {
     /// A person's label is a name header or a personal identifier's header, but not that
     /// of someone a form is not about ("Teacher", "Parent/carer"): those are known headers.
@@ -289,6 +306,9 @@ struct Pending {
     /// only in its own (see [`refers_to_someone`]).
     near: bool,
 }
+
+/// A header row as written: its sheet, its row and its cells by column.
+type HeaderCells = (String, u32, Vec<(u32, String)>);
 
 /// Finds per category while a file is read. A file has a handful of categories and every
 /// find is counted, so a short list (strings compared by length first) serves better
@@ -379,9 +399,10 @@ struct FileState {
     real_headers: Vec<(String, Vec<String>)>,
     /// A row of a table under a title that may be its real header row.
     header_candidate: Option<HeaderCandidate>,
-    /// The header row of the latest table while it has at most two cells, as written:
-    /// (sheet, row, first cell, second cell). It may be a form's first label and value.
-    header_pair: Option<(String, u32, String, String)>,
+    /// The header row of the latest table while it has at most four columns, as written:
+    /// (sheet, row, its cells by column). It may be a form's first row (see
+    /// [`Form::is_first_row`]).
+    header_cells: Option<HeaderCells>,
 }
 
 /// A row of a table under a title that may be its real header row.
@@ -779,19 +800,27 @@ impl Visitor for Analyzer<'_> {
         if seg.is_header {
             let h = normalise_header(seg.text);
             if let Location::Cell { col, row, .. } = seg.location {
-                match (col, &mut st.header_pair) {
-                    (0, pair) => {
-                        *pair = Some((sheet_name.into(), row, seg.text.into(), String::new()))
+                match (col, &mut st.header_cells) {
+                    (0, cells) => {
+                        *cells = Some((sheet_name.into(), row, vec![(0, seg.text.into())]))
                     }
-                    (1, Some((s, _, _, second))) if s == sheet_name => *second = seg.text.into(),
-                    (_, pair) => *pair = None,
+                    (1..=3, Some((s, _, cells))) if s == sheet_name => {
+                        cells.push((col, seg.text.into()))
+                    }
+                    (_, cells) => *cells = None,
                 }
             }
             let row = st.headers.entry(sheet_name.to_string()).or_default();
             if row.len() < 1024 {
                 row.push(h);
             }
-            let (single, narrow) = (row.len() == 1, row.len() <= 2);
+            // A header row of three or four cells may be a form's first two fields.
+            let paired = || {
+                st.header_cells
+                    .as_ref()
+                    .is_some_and(|(s, _, cells)| s == sheet_name && Form::is_first_row(cells, det))
+            };
+            let (single, narrow) = (row.len() == 1, row.len() <= 2 || paired());
             st.form_sheets.retain(|s| s != sheet_name);
             if single {
                 st.form_sheets.push(sheet_name.to_string());
@@ -871,7 +900,8 @@ impl Visitor for Analyzer<'_> {
                 // In a bare "Name" column, "Eden Camp" and "Alton Towers" are places (a
                 // venue list), though "Camp" and "Towers" are surnames too.
                 let place = generic && super::names::names_a_place(text);
-                let plausible = !place && det.names.plausible_column_value(text);
+                let plausible =
+                    !place && det.names.plausible_column_value(text) && !det.names_a_field(text);
                 if plausible && (!generic || table_is_personal()) {
                     // A forename and a surname in columns of their own are one name.
                     let part = record.zip(info.as_deref().and_then(|i| i.name_part));
@@ -1287,10 +1317,8 @@ impl Analyzer<'_> {
         }
         let mut reads = Vec::new();
         // The header row, once complete, may have been the form's first label and value.
-        if let Some((_, header_row, first, second)) = st.header_pair.take_if(|(s, ..)| s == sheet)
-            && let Some(read) = st.form.header_row(sheet, header_row, &first, &second, det)
-        {
-            reads.push(read);
+        if let Some((_, header_row, cells)) = st.header_cells.take_if(|(s, ..)| s == sheet) {
+            reads = st.form.header_row(sheet, header_row, &cells, det);
         }
         let out = st.form.cell(sheet, *row, *col, seg.text, det);
         reads.extend(out.reads);

@@ -24,6 +24,15 @@
 //! glossary ("SEN | Special educational needs"), a header row under a title ("Name | Paid",
 //! then a list of pupils) and a staff sheet ("Teacher | Mrs Jones") stay tables. A label
 //! that is a person's name ("Amara Okafor | Paid") or a third column ends the form.
+//!
+//! Forms of four columns hold two fields a row ("Child's name | Tobias Wren | Date of
+//! birth | 14/03/2016"): labels in the first and third columns, values in the second and
+//! fourth. Such a table is a form when its first row is one, read as a list it would
+//! take that row for its header row and lose the person it names. Its first row must pair
+//! the person's label with a value for it, and a label the rules know ("Date of birth",
+//! "Class", "Medical") with a value that is no header: a list's header row ("Name |
+//! Class | DOB | Phone") is all labels. Under a title across the table, the row that
+//! makes it a form may hold a second field the same way. A fifth column ends the form.
 
 /// The record numbers of a form's rows: above every row number a table can have.
 pub(super) const FORM_RECORD: u64 = 1 << 63;
@@ -107,11 +116,15 @@ pub(super) struct Form {
     subject: String,
     /// The record of the person being read (the count of people so far).
     record: u64,
-    /// The current row's label, not yet paired with a value: (row, label).
-    label: Option<(u32, String)>,
+    /// The current row's label, not yet paired with a value: (row, column, label).
+    label: Option<(u32, u32, String)>,
+    /// Two fields a row (labels in the first and third columns), not one.
+    pairs: bool,
     /// A person's label in the current row of a table not yet a form: the table is a form
     /// if its value is a value for it.
     candidate: Option<(u32, String)>,
+    /// The row whose person's label and value made the table a form (under a title).
+    started: Option<u32>,
 }
 
 impl Form {
@@ -133,7 +146,18 @@ impl Form {
                 ..Form::default()
             };
         }
+        // The columns of a form's labels, and of its values.
+        let (labels, values): (&[u32], &[u32]) = if self.active && self.pairs {
+            (&[0, 2], &[1, 3])
+        } else {
+            (&[0], &[1])
+        };
         match col {
+            // The third column of a form of two fields a row: a label of the same row.
+            2 if labels.contains(&2) => {
+                self.finish(&mut out, rules);
+                self.label = Some((row, col, text.to_string()));
+            }
             0 => {
                 self.finish(&mut out, rules);
                 self.rows += 1;
@@ -145,7 +169,7 @@ impl Form {
                     if text.trim().eq_ignore_ascii_case(self.subject.trim()) {
                         self.record += 1;
                     }
-                    self.label = Some((row, text.to_string()));
+                    self.label = Some((row, col, text.to_string()));
                 } else {
                     let person =
                         self.rows <= PERSON_ROW_WITHIN && rules.label(text) == Label::Person;
@@ -153,17 +177,13 @@ impl Form {
                     out.usual = true;
                 }
             }
-            1 if self.active => {
+            c if self.active && values.contains(&c) => {
                 let (header, text) = match self.label.take() {
-                    Some((r, l)) if r == row => match rules.label(&l) {
-                        Label::Unknown if rules.says_yes(text) => (None, format!("{l}: {text}")),
-                        Label::Unknown => (None, text.to_string()),
-                        _ => (Some(l), text.to_string()),
-                    },
+                    Some((r, lc, l)) if r == row && lc + 1 == c => self.field(&l, text, rules),
                     // A value with no label: still part of the form.
                     _ => (None, text.to_string()),
                 };
-                out.reads.push(self.read(row, 1, header, text));
+                out.reads.push(self.read(row, c, header, text));
             }
             1 => match self.candidate.take() {
                 // The value must not be another header ("Forename | Surname" above a list).
@@ -173,12 +193,25 @@ impl Form {
                         && rules.is_value(&l, text) =>
                 {
                     self.active = true;
+                    self.started = Some(row);
                     self.subject = l.clone();
                     out.reads.push(self.read(row, 1, Some(l), text.to_string()));
                 }
                 _ => out.usual = true,
             },
-            // A third column: a table, not a form, from here on.
+            // A label the rules know in the third column of the row that made the table a
+            // form: a form of two fields a row.
+            2 if self.active
+                && !self.pairs
+                && self.started == Some(row)
+                && rules.label(text) != Label::Unknown =>
+            {
+                self.finish(&mut out, rules);
+                self.pairs = true;
+                self.label = Some((row, col, text.to_string()));
+            }
+            // A third column (a fifth, of two fields a row): a table, not a form, from
+            // here on.
             _ => {
                 self.finish(&mut out, rules);
                 self.active = false;
@@ -189,38 +222,80 @@ impl Form {
         out
     }
 
-    /// A table whose header row is a label and its value ("Name | Jayden Clarke": a form
-    /// with no header row) is a form from that row on: the value to read, if so.
+    /// A value under its label `label`: read under the label when the rules know it as a
+    /// header, else by itself, or with its question when it only says yes.
+    fn field(&self, label: &str, value: &str, rules: &impl Labels) -> (Option<String>, String) {
+        match rules.label(label) {
+            Label::Unknown if rules.says_yes(value) => (None, format!("{label}: {value}")),
+            Label::Unknown => (None, value.to_string()),
+            _ => (Some(label.to_string()), value.to_string()),
+        }
+    }
+
+    /// Whether a header row's cells, by column (blank cells left out), may be a form's
+    /// first row: a label and its value ("Name | Jayden Clarke": a form with no header
+    /// row), or two fields ("Child's name | Tobias Wren | Date of birth | 14/03/2016").
+    pub(super) fn is_first_row(cells: &[(u32, String)], rules: &impl Labels) -> bool {
+        let text = |col: u32| cells.iter().find(|c| c.0 == col).map(|c| c.1.as_str());
+        let (Some(first), Some(second)) = (text(0), text(1)) else {
+            return false;
+        };
+        let person = rules.label(first) == Label::Person
+            && rules.label(second) == Label::Unknown
+            && rules.is_value(first, second);
+        match cells.iter().map(|c| c.0).max() {
+            Some(1) => person,
+            // The second field's value may be blank.
+            Some(2 | 3) => {
+                person
+                    && text(2).is_some_and(|l| rules.label(l) != Label::Unknown)
+                    && text(3).is_none_or(|v| rules.label(v) == Label::Unknown)
+            }
+            _ => false,
+        }
+    }
+
+    /// A table whose header row is a form's first row (see [`Form::is_first_row`]) is a
+    /// form from that row on: the values to read, if so.
     pub(super) fn header_row(
         &mut self,
         sheet: &str,
         row: u32,
-        first: &str,
-        second: &str,
+        cells: &[(u32, String)],
         rules: &impl Labels,
-    ) -> Option<Read> {
-        if rules.label(first) != Label::Person
-            || rules.label(second) != Label::Unknown
-            || !rules.is_value(first, second)
-        {
-            return None;
+    ) -> Vec<Read> {
+        if !Self::is_first_row(cells, rules) {
+            return Vec::new();
         }
+        let text = |col: u32| cells.iter().find(|c| c.0 == col).map(|c| c.1.as_str());
+        let first = text(0).expect("checked");
         *self = Form {
             sheet: sheet.to_string(),
             active: true,
             subject: first.to_string(),
+            pairs: cells.iter().any(|c| c.0 >= 2),
             ..Form::default()
         };
-        Some(self.read(row, 1, Some(first.to_string()), second.to_string()))
+        let mut reads = vec![self.read(
+            row,
+            1,
+            Some(first.to_string()),
+            text(1).expect("checked").to_string(),
+        )];
+        if let (Some(label), Some(value)) = (text(2), text(3)) {
+            let (header, value) = self.field(label, value, rules);
+            reads.push(self.read(row, 3, header, value));
+        }
+        reads
     }
 
     /// Reads what the last row left: a label with no value (at the end of a table).
     pub(super) fn finish(&mut self, out: &mut Outcome, rules: &impl Labels) {
-        if let Some((row, label)) = self.label.take()
+        if let Some((row, col, label)) = self.label.take()
             && rules.label(&label) == Label::Unknown
             && !label.trim_end().ends_with('?')
         {
-            out.reads.push(self.read(row, 0, None, label));
+            out.reads.push(self.read(row, col, None, label));
         }
     }
 
@@ -339,7 +414,8 @@ mod tests {
         let mut f = Form::default();
         assert_eq!(f.cell("", 2, 0, "Name", &Rules), usual());
         assert_eq!(f.cell("", 2, 1, "Family Name", &Rules), usual());
-        assert_eq!(f.header_row("", 0, "Name", "Family Name", &Rules), None);
+        let header = [(0, "Name".to_string()), (1, "Family Name".to_string())];
+        assert_eq!(f.header_row("", 0, &header, &Rules), vec![]);
         // "Name | Paid" under a title, then pupils: a list.
         let mut f = Form::default();
         assert_eq!(f.cell("", 2, 0, "Name", &Rules), usual());
@@ -357,12 +433,104 @@ mod tests {
     }
 
     #[test]
+    fn a_form_may_hold_two_fields_a_row() {
+        let cells = |c: &[&str]| -> Vec<(u32, String)> {
+            (0..).zip(c.iter().map(|t| t.to_string())).collect()
+        };
+        let mut f = Form::default();
+        let first = cells(&["Name", "Jayden Clarke", "Medical", "Asthma"]);
+        assert_eq!(
+            f.header_row("", 0, &first, &Rules),
+            vec![
+                read(0, 1, Some("Name"), "Jayden Clarke", 0),
+                read(0, 3, Some("Medical"), "Asthma", 0)
+            ]
+        );
+        // Both fields of a row are read, each under its own label.
+        assert_eq!(f.cell("", 1, 0, "SEN", &Rules), reads(vec![]));
+        let sen = read(1, 1, Some("SEN"), "Support Plan", 0);
+        assert_eq!(f.cell("", 1, 1, "Support Plan", &Rules), reads(vec![sen]));
+        assert_eq!(f.cell("", 1, 2, "On a CP plan?", &Rules), reads(vec![]));
+        let yes = read(1, 3, None, "On a CP plan?: Yes", 0);
+        assert_eq!(f.cell("", 1, 3, "Yes", &Rules), reads(vec![yes]));
+        // A third-column label with no value is read when the next row starts.
+        assert_eq!(
+            f.cell("", 2, 2, "CP plan since March", &Rules),
+            reads(vec![])
+        );
+        let note = read(2, 2, None, "CP plan since March", 0);
+        assert_eq!(f.cell("", 3, 0, "Medical", &Rules), reads(vec![note]));
+        // A fifth column ends the form.
+        assert_eq!(f.cell("", 3, 4, "x", &Rules), usual());
+        assert_eq!(f.cell("", 4, 2, "Medical", &Rules), usual());
+    }
+
+    #[test]
+    fn a_form_under_a_title_may_hold_two_fields_a_row() {
+        let mut f = Form::default();
+        let mut cell = |row, col, text| f.cell("", row, col, text, &Rules);
+        assert_eq!(cell(1, 0, "Pupil name"), usual());
+        let name = read(1, 1, Some("Pupil name"), "Jayden Clarke", 0);
+        assert_eq!(cell(1, 1, "Jayden Clarke"), reads(vec![name]));
+        assert_eq!(cell(1, 2, "Medical"), reads(vec![]));
+        let asthma = read(1, 3, Some("Medical"), "Asthma", 0);
+        assert_eq!(cell(1, 3, "Asthma"), reads(vec![asthma]));
+        assert_eq!(cell(2, 2, "SEN"), reads(vec![]));
+        let sen = read(2, 3, Some("SEN"), "Support Plan", 0);
+        assert_eq!(cell(2, 3, "Support Plan"), reads(vec![sen]));
+        // A third column in a later row, or under an unknown label, is still a table.
+        let mut f = Form::default();
+        f.cell("", 1, 0, "Pupil name", &Rules);
+        f.cell("", 1, 1, "Jayden Clarke", &Rules);
+        assert_eq!(f.cell("", 2, 2, "Medical", &Rules), usual());
+        let mut f = Form::default();
+        f.cell("", 1, 0, "Pupil name", &Rules);
+        f.cell("", 1, 1, "Jayden Clarke", &Rules);
+        assert_eq!(f.cell("", 1, 2, "Trip", &Rules), usual());
+    }
+
+    #[test]
+    fn a_header_row_of_labels_is_no_form_of_two_fields_a_row() {
+        let cells = |c: &[&str]| -> Vec<(u32, String)> {
+            (0..).zip(c.iter().map(|t| t.to_string())).collect()
+        };
+        for row in [
+            // A list's header row: all labels.
+            &["Name", "Paid", "Medical", "SEN"][..],
+            // No person's label first.
+            &["Teacher", "Mrs Jones", "Medical", "Asthma"],
+            // The second field's label unknown to the rules, or its value a label.
+            &["Name", "Jayden Clarke", "Trip", "Museum"],
+            &["Name", "Jayden Clarke", "Medical", "SEN"],
+            // Five columns.
+            &["Name", "Jayden Clarke", "Medical", "Asthma", "x"],
+        ] {
+            assert!(!Form::is_first_row(&cells(row), &Rules), "{row:?}");
+            assert_eq!(
+                Form::default().header_row("", 0, &cells(row), &Rules),
+                vec![]
+            );
+        }
+        // The second field's value may be blank (left out of the cells).
+        let blank = vec![
+            (0, "Name".into()),
+            (1, "Jayden Clarke".into()),
+            (2, "Medical".into()),
+        ];
+        assert!(Form::is_first_row(&blank, &Rules));
+    }
+
+    #[test]
     fn a_header_row_can_be_the_first_field() {
         let mut f = Form::default();
-        assert_eq!(f.header_row("", 0, "Teacher", "Mrs Jones", &Rules), None);
-        assert_eq!(f.header_row("", 0, "Name", "Paid", &Rules), None);
-        let first = f.header_row("", 0, "Name", "Jayden Clarke", &Rules);
-        assert_eq!(first, Some(read(0, 1, Some("Name"), "Jayden Clarke", 0)));
+        let pair = |a: &str, b: &str| vec![(0, a.to_string()), (1, b.to_string())];
+        assert_eq!(
+            f.header_row("", 0, &pair("Teacher", "Mrs Jones"), &Rules),
+            vec![]
+        );
+        assert_eq!(f.header_row("", 0, &pair("Name", "Paid"), &Rules), vec![]);
+        let first = f.header_row("", 0, &pair("Name", "Jayden Clarke"), &Rules);
+        assert_eq!(first, vec![read(0, 1, Some("Name"), "Jayden Clarke", 0)]);
         assert_eq!(f.cell("", 1, 0, "Medical", &Rules), reads(vec![]));
     }
 }
