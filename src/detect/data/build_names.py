@@ -1187,6 +1187,86 @@ angie thomas
 patrice lawrence
 kwame alexander
 vera lynn
+# --- More people and characters of reading lists and the history curriculum.
+# (Authors whose names are also common people's names, such as John Green, Holly
+# Jackson or Anne Fine, are left out: a pupil or teacher of that name must count.)
+aethelflaed
+akbar the great
+alice oseman
+ambroise pare
+andrea levy
+andreas vesalius
+archduke franz ferdinand
+arthur ransome
+auggie pullman
+augustus caesar
+boudica
+cardinal wolsey
+carol rumens
+cetshwayo
+charles causley
+chinua achebe
+claudius
+confucius
+daisy renton
+edith nesbit
+edward lear
+eleanor of aquitaine
+elie wiesel
+ernst chain
+eve garnett
+field marshal haig
+galen
+gary paulsen
+gavrilo princip
+granville sharp
+hadrian
+harald hardrada
+harry s truman
+hg wells
+howard florey
+isaac rosenberg
+jerry spinelli
+jomo kenyatta
+josiah wedgwood
+jules verne
+kaiser wilhelm ii
+kate dicamillo
+khaled hosseini
+lakshmibai
+lemn sissay
+leon trotsky
+lois lowry
+margaret atwood
+markus zusak
+mary wollstonecraft
+miep gies
+neil gaiman
+octavia hill
+primo levi
+qin shi huang
+rani of jhansi
+rick riordan
+roger mcgough
+shah jahan
+shaka zulu
+sharon creech
+spike milligan
+stanley yelnats
+steve biko
+suzanne collins
+terry pratchett
+tipu sultan
+titus salt
+tomi adeyemi
+toni morrison
+toussaint louverture
+ursula le guin
+vera brittain
+violette szabo
+william howard russell
+yann martel
+zadie smith
 """.splitlines()
 
 
