@@ -57,6 +57,10 @@ pub struct Detector {
     columns: HashMap<String, ColumnKind>,
     /// Normalised header → the identifier rules whose column it is.
     id_headers: HashMap<String, Vec<IdColumn>>,
+    /// The headers [`Detector::names_a_field`] looks for, by first byte (ASCII lower
+    /// case): bit `n` for a header of `n` bytes (63 for longer ones). Most names are ruled
+    /// out without a look-up.
+    field_shapes: Box<[u64; 256]>,
     names: Names,
     known: Option<Box<dyn KnownNames>>,
     images_are_personal: bool,
@@ -118,6 +122,17 @@ impl Detector {
         }
         let keywords = Keywords::build(&file.keywords);
         let columns = rules::columns(&file.column);
+        let mut field_shapes = Box::new([0u64; 256]);
+        let fields = columns
+            .iter()
+            .filter(|(_, k)| **k != ColumnKind::OtherPersonal)
+            .map(|(h, _)| h)
+            .chain(id_headers.keys());
+        for h in fields {
+            if let Some(&b) = h.as_bytes().first() {
+                field_shapes[usize::from(b.to_ascii_lowercase())] |= 1 << h.len().min(63);
+            }
+        }
         Ok(Detector {
             ids,
             search,
@@ -127,6 +142,7 @@ impl Detector {
             roles: RolesAndTopics::build(&file.roles_and_topics),
             columns,
             id_headers,
+            field_shapes,
             names: names(),
             known: None,
             images_are_personal: policy.images_are_personal_data,
@@ -218,8 +234,15 @@ impl Detector {
     /// of sensitive information or of an identifier, as written. (Not other headers:
     /// "Mark" and "Grade" are given names too.)
     fn names_a_field(&self, value: &str) -> bool {
+        let value = value.trim();
+        let shapes = value.as_bytes().first().map_or(0, |&b| {
+            self.field_shapes[usize::from(b.to_ascii_lowercase())]
+        });
+        if shapes & 1 << value.len().min(63) == 0 {
+            return false;
+        }
         let mut buf = [0u8; 32];
-        super::ascii_lowercase(value.trim(), &mut buf).is_some_and(|l| {
+        super::ascii_lowercase(value, &mut buf).is_some_and(|l| {
             self.id_headers.contains_key(l)
                 || self
                     .columns
