@@ -413,6 +413,9 @@ struct FileState {
     name_in_parts: Option<(RecordKey, u64)>,
     /// Surnames of public figures and characters this file mentions.
     figure_surnames: HashSet<String>,
+    /// A knowledge organiser (a subject's one-page summary for pupils): the names in it
+    /// that only the name lists say are names are of people studied.
+    studied: bool,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
     /// The two-column table being read, which may be a form.
@@ -655,6 +658,29 @@ impl FileState {
     }
 }
 
+/// A knowledge organiser's title comes within its first pieces of text.
+const STUDIED_TITLE_WITHIN: u64 = 20;
+
+/// Whether a piece of text calls itself a knowledge organiser (either spelling, any case).
+fn says_knowledge_organiser(text: &str) -> bool {
+    const PHRASE: &[u8] = b"knowledge organi";
+    text.len() >= PHRASE.len()
+        && text
+            .as_bytes()
+            .windows(PHRASE.len())
+            .any(|w| w.eq_ignore_ascii_case(PHRASE))
+}
+
+/// Whether a file's name says it is a knowledge organiser ("Y9 Civil Rights KO.pdf",
+/// "medicine_knowledge_organiser.docx").
+fn knowledge_organiser_name(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    says_knowledge_organiser(&stem.replace(['_', '-'], " "))
+        || stem
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("ko"))
+}
+
 fn sheet_of(loc: &Location) -> &str {
     match loc {
         Location::Cell { sheet, .. } => sheet,
@@ -777,9 +803,11 @@ const NEGATIVE_STARTS: &[&str] = &[
 
 impl Visitor for Analyzer<'_> {
     fn begin(&mut self, path: &str, format: &'static str) {
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         self.cur = Some(FileState {
             path: path.to_string(),
             format,
+            studied: knowledge_organiser_name(name),
             ..FileState::default()
         });
     }
@@ -1034,7 +1062,24 @@ impl Visitor for Analyzer<'_> {
         // The first name in a table row not yet tied to anyone is the row's own person (the
         // row counts as one); any other name is someone else ("Amara pushed Jayden").
         let mut row_person: Option<bool> = None;
+        // A knowledge organiser says so near its start (its title).
+        if !st.studied && st.index <= STUDIED_TITLE_WITHIN {
+            st.studied = says_knowledge_organiser(text);
+        }
+        // In a knowledge organiser, or in a table of books (with an "Author" column), a
+        // name only the lists know is someone studied or a character: "Claudette Colvin",
+        // "Laila Levenson finds her voice…" under "Why read it?".
+        let studied = st.studied
+            || matches!(seg.location, Location::Cell { .. })
+                && found.names.iter().any(|n| n.dictionary_only)
+                && st.headers.get(sheet).is_some_and(|hs| {
+                    hs.iter()
+                        .any(|h| det.columns.get(h) == Some(&ColumnKind::Public))
+                });
         for n in &found.names {
+            if studied && n.dictionary_only {
+                continue;
+            }
             // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
             if n.title_surname.is_some()
                 && *in_word_problem.get_or_insert_with(|| word_problem(text))

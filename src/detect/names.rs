@@ -667,6 +667,11 @@ impl Names {
 
     /// The lists `w` is in ([`FIRST`], [`LAST`], [`WORD`]).
     fn kinds(&self, w: &str) -> u8 {
+        // A school's acronyms in capitals ("Identifying SEN", "TA support", "the MAT",
+        // "referral to MASH"), though Sen, Ta, Mat and Mash are names too.
+        if matches!(w, "SEN" | "TA" | "MAT" | "MASH") {
+            return 0;
+        }
         let kinds = lookup(&self.lists, w);
         if kinds != 0 || !w.contains('-') {
             return kinds;
