@@ -672,13 +672,14 @@ fn says_knowledge_organiser(text: &str) -> bool {
 }
 
 /// Whether a file's name says it is a knowledge organiser ("Y9 Civil Rights KO.pdf",
-/// "medicine_knowledge_organiser.docx").
+/// "medicine_knowledge_organiser.docx"). "KO" only in capitals: "Ko" is a surname too
+/// ("Ko_Min-jun_review.docx").
 fn knowledge_organiser_name(name: &str) -> bool {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     says_knowledge_organiser(&stem.replace(['_', '-'], " "))
         || stem
             .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("ko"))
+            .any(|w| w == "KO")
 }
 
 fn sheet_of(loc: &Location) -> &str {
@@ -2360,6 +2361,32 @@ pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn knowledge_organisers_are_told_by_their_title_or_file_name() {
+        for name in [
+            "Y9 Civil Rights KO.pdf",
+            "medicine_knowledge_organiser.docx",
+            "Knowledge-Organizer-Tudors.pptx",
+            "KO_WW1.docx",
+        ] {
+            assert!(knowledge_organiser_name(name), "{name}");
+        }
+        for name in [
+            "Ko_Min-jun_review.docx",
+            "kofi_notes.txt",
+            "knowledge.docx",
+            "KOS register.csv",
+        ] {
+            assert!(!knowledge_organiser_name(name), "{name}");
+        }
+        assert!(says_knowledge_organiser(
+            "Year 9 History KNOWLEDGE ORGANISER: Civil Rights"
+        ));
+        assert!(!says_knowledge_organiser(
+            "Knowledge and understanding of the world"
+        ));
+    }
 
     /// The report for one file written with `contents`.
     fn scan_file(name: &str, contents: &str) -> FileReport {
