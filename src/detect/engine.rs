@@ -2055,7 +2055,8 @@ fn speaks_of_one_person(text: &str) -> bool {
 }
 
 /// A short "Label: value" (or "Label – value") line with a value filled in: not empty,
-/// not "none", not a figure ("Proportion of disadvantaged pupils: 23%").
+/// not "none", not a figure ("Proportion of disadvantaged pupils: 23%"), not a proportion
+/// ("SEN Support: 14% of pupils (national average 13.6%)": a group, not one person).
 fn form_field(text: &str) -> bool {
     const MAX_LEN: usize = 120;
     const MAX_LABEL: usize = 48;
@@ -2070,8 +2071,13 @@ fn form_field(text: &str) -> bool {
         return false;
     };
     let value = value.trim();
+    let proportion = value
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'%');
     label <= MAX_LABEL
         && !is_negative_value(value)
+        && !proportion
         && !value
             .chars()
             .all(|c| c.is_ascii_digit() || " .,%£+-()".contains(c))

@@ -1267,6 +1267,16 @@ violette szabo
 william howard russell
 yann martel
 zadie smith
+ira aldridge
+# The poets of the AQA Power and Conflict anthology, named in nearly every GCSE English
+# document, are listed although their names are ordinary ones.
+beatrice garland
+jane weir
+# --- Events named like people ("Norman" is a given name, "Conquest" and "Boycott" are
+# surnames).
+norman conquest
+bristol bus boycott
+montgomery bus boycott
 """.splitlines()
 
 
