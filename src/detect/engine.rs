@@ -125,7 +125,7 @@ impl Detector {
         let mut field_shapes = Box::new([0u64; 256]);
         let fields = columns
             .iter()
-            .filter(|(_, k)| **k != ColumnKind::OtherPersonal)
+            .filter(|(_, k)| matches!(k, ColumnKind::Name | ColumnKind::Sensitive(_)))
             .map(|(h, _)| h)
             .chain(id_headers.keys());
         for h in fields {
@@ -231,8 +231,9 @@ impl<'d> Analyzer<'d> {
 impl Detector {
     /// Whether a value is the label of a field about someone, as a blank form's labels are
     /// ("Parent/carer", "Allergies", "Phone" under "Child's name"): a header of names,
-    /// of sensitive information or of an identifier, as written. (Not other headers:
-    /// "Mark" and "Grade" are given names too.)
+    /// of sensitive information or of an identifier, as written, and not a given name or
+    /// surname ("Faith", "King" are headers and names). (Not other headers: "Mark" and
+    /// "Grade" are given names too.)
     fn names_a_field(&self, value: &str) -> bool {
         let value = value.trim();
         let shapes = value.as_bytes().first().map_or(0, |&b| {
@@ -247,8 +248,8 @@ impl Detector {
                 || self
                     .columns
                     .get(l)
-                    .is_some_and(|k| *k != ColumnKind::OtherPersonal)
-        })
+                    .is_some_and(|k| matches!(k, ColumnKind::Name | ColumnKind::Sensitive(_)))
+        }) && !self.names.listed_name(value)
     }
 }
 
@@ -645,6 +646,22 @@ impl FileState {
     /// Whether the table on `sheet` has a column of a kind `pred` accepts, or of an
     /// identifier only people have (a UPN, a date of birth; not the contact details that
     /// venues and suppliers have too, nor a "Telephone" that may hold a landline).
+    /// Whether the table on `sheet` is a list of books: a column of titles ("Title",
+    /// "Book") and one of authors, and none of names, sensitive information or personal
+    /// identifiers (a reading log's "Pupil", a concern log's "Concern"). A concern log's
+    /// "Author" (who wrote the entry) does not make it one.
+    fn book_list(&self, sheet: &str, det: &Detector) -> bool {
+        const TITLES: &[&str] = &["title", "book", "book title", "text", "novel", "play"];
+        self.headers.get(sheet).is_some_and(|hs| {
+            hs.iter().any(|h| TITLES.contains(&h.as_str()))
+                && hs
+                    .iter()
+                    .any(|h| det.columns.get(h) == Some(&ColumnKind::Public))
+        }) && !self.table_has(sheet, det, |k| {
+            matches!(k, ColumnKind::Name | ColumnKind::Sensitive(_))
+        })
+    }
+
     fn table_has(&self, sheet: &str, det: &Detector, pred: impl Fn(&ColumnKind) -> bool) -> bool {
         self.headers.get(sheet).is_some_and(|hs| {
             hs.iter().any(|h| {
@@ -658,28 +675,85 @@ impl FileState {
     }
 }
 
-/// A knowledge organiser's title comes within its first pieces of text.
-const STUDIED_TITLE_WITHIN: u64 = 20;
+/// Whether the word at `text[start..end]` is capitalised and followed by a capitalised
+/// word of a school's name ("Catholic Primary School", "Muslim Girls' School", "Jewish
+/// Free School", "Church of England Academy" is not caught: "Church" also says where
+/// someone worships).
+fn in_a_school_name(text: &str, start: usize, end: usize) -> bool {
+    const SCHOOL_WORDS: &[&str] = &[
+        "Primary",
+        "School",
+        "Schools",
+        "Academy",
+        "College",
+        "High",
+        "Secondary",
+        "Grammar",
+        "Comprehensive",
+        "Middle",
+        "Infant",
+        "Infants",
+        "Junior",
+        "Juniors",
+        "Nursery",
+        "Sixth",
+        "Free",
+        "Girls",
+        "Girls'",
+        "Boys",
+        "Boys'",
+        "Diocese",
+        "Diocesan",
+        "Federation",
+        "Trust",
+        "Education",
+    ];
+    let capital = text[start..].starts_with(|c: char| c.is_uppercase());
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';', ':', ')']).next());
+    capital && next.is_some_and(|w| SCHOOL_WORDS.contains(&w))
+}
 
-/// Whether a piece of text calls itself a knowledge organiser (either spelling, any case).
-fn says_knowledge_organiser(text: &str) -> bool {
+/// Headers of staff columns, whose short values in capitals are staff codes.
+const STAFF_HEADERS: &[&str] = &["teacher", "tutor", "staff", "staff member", "teacher name"];
+
+/// A knowledge organiser's title is one of its first pieces of text.
+const STUDIED_TITLE_WITHIN: u64 = 3;
+
+/// Whether a piece of text starts with a knowledge organiser's title: the phrase (either
+/// spelling, any case) in its first line, within its first 120 bytes, and no word there
+/// of pupils' work about one ("Knowledge organiser quiz – results", "… homework").
+/// (A file's name is not trusted: "KO" is also a surname in capitals, and a knock-out.)
+fn knowledge_organiser_title(text: &str) -> bool {
     const PHRASE: &[u8] = b"knowledge organi";
-    text.len() >= PHRASE.len()
-        && text
+    const WORK: &[&str] = &[
+        "quiz",
+        "quizzes",
+        "test",
+        "tests",
+        "results",
+        "result",
+        "homework",
+        "marks",
+        "scores",
+        "feedback",
+        "answers",
+        "retrieval",
+    ];
+    let mut end = text.len().min(120);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = text[..end].lines().next().unwrap_or("");
+    head.len() >= PHRASE.len()
+        && head
             .as_bytes()
             .windows(PHRASE.len())
             .any(|w| w.eq_ignore_ascii_case(PHRASE))
-}
-
-/// Whether a file's name says it is a knowledge organiser ("Y9 Civil Rights KO.pdf",
-/// "medicine_knowledge_organiser.docx"). "KO" only in capitals: "Ko" is a surname too
-/// ("Ko_Min-jun_review.docx").
-fn knowledge_organiser_name(name: &str) -> bool {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    says_knowledge_organiser(&stem.replace(['_', '-'], " "))
-        || stem
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w == "KO")
+        && !head
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| WORK.iter().any(|k| k.eq_ignore_ascii_case(w)))
 }
 
 fn sheet_of(loc: &Location) -> &str {
@@ -804,11 +878,9 @@ const NEGATIVE_STARTS: &[&str] = &[
 
 impl Visitor for Analyzer<'_> {
     fn begin(&mut self, path: &str, format: &'static str) {
-        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
         self.cur = Some(FileState {
             path: path.to_string(),
             format,
-            studied: knowledge_organiser_name(name),
             ..FileState::default()
         });
     }
@@ -952,8 +1024,15 @@ impl Visitor for Analyzer<'_> {
                 // In a bare "Name" column, "Eden Camp" and "Alton Towers" are places (a
                 // venue list), though "Camp" and "Towers" are surnames too.
                 let place = generic && super::names::names_a_place(text);
-                let plausible =
-                    !place && det.names.plausible_column_value(text) && !det.names_a_field(text);
+                // "MAT", "JSM" under Teacher: a staff code, not a name (in a pupil's
+                // surname column "LEE" is a surname).
+                let staff_code = header.is_some_and(|h| STAFF_HEADERS.contains(&h))
+                    && (2..=4).contains(&text.len())
+                    && text.bytes().all(|b| b.is_ascii_uppercase());
+                let plausible = !place
+                    && !staff_code
+                    && det.names.plausible_column_value(text)
+                    && !det.names_a_field(text);
                 if plausible && (!generic || table_is_personal()) {
                     // A forename and a surname in columns of their own are one name.
                     let part = record.zip(info.as_deref().and_then(|i| i.name_part));
@@ -1063,20 +1142,17 @@ impl Visitor for Analyzer<'_> {
         // The first name in a table row not yet tied to anyone is the row's own person (the
         // row counts as one); any other name is someone else ("Amara pushed Jayden").
         let mut row_person: Option<bool> = None;
-        // A knowledge organiser says so near its start (its title).
+        // A knowledge organiser says so in its title.
         if !st.studied && st.index <= STUDIED_TITLE_WITHIN {
-            st.studied = says_knowledge_organiser(text);
+            st.studied = knowledge_organiser_title(text);
         }
-        // In a knowledge organiser, or in a table of books (with an "Author" column), a
-        // name only the lists know is someone studied or a character: "Claudette Colvin",
-        // "Laila Levenson finds her voice…" under "Why read it?".
+        // In a knowledge organiser, or in a list of books, a name only the lists know is
+        // someone studied or a character: "Claudette Colvin", "Laila Levenson finds her
+        // voice…" under "Why read it?".
         let studied = st.studied
             || matches!(seg.location, Location::Cell { .. })
                 && found.names.iter().any(|n| n.dictionary_only)
-                && st.headers.get(sheet).is_some_and(|hs| {
-                    hs.iter()
-                        .any(|h| det.columns.get(h) == Some(&ColumnKind::Public))
-                });
+                && st.book_list(sheet, det);
         for n in &found.names {
             if studied && n.dictionary_only {
                 continue;
@@ -1756,6 +1832,10 @@ fn sensitive_words(
         if p.kind == KeywordKind::Word && det.roles.names_a_role(text, start, after_idx) {
             continue;
         }
+        // "St Brendan's Catholic Primary School": a school's name, not anyone's religion.
+        if p.category == "religion" && in_a_school_name(text, start, after_idx) {
+            continue;
+        }
         let fallback = if p.kind == KeywordKind::Code {
             "ethnicity"
         } else {
@@ -2368,36 +2448,30 @@ pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn knowledge_organisers_are_told_by_their_title_or_file_name() {
-        for name in [
-            "Y9 Civil Rights KO.pdf",
-            "medicine_knowledge_organiser.docx",
-            "Knowledge-Organizer-Tudors.pptx",
-            "KO_WW1.docx",
-        ] {
-            assert!(knowledge_organiser_name(name), "{name}");
-        }
-        for name in [
-            "Ko_Min-jun_review.docx",
-            "kofi_notes.txt",
-            "knowledge.docx",
-            "KOS register.csv",
-        ] {
-            assert!(!knowledge_organiser_name(name), "{name}");
-        }
-        assert!(says_knowledge_organiser(
-            "Year 9 History KNOWLEDGE ORGANISER: Civil Rights"
-        ));
-        assert!(!says_knowledge_organiser(
-            "Knowledge and understanding of the world"
-        ));
-    }
-
     /// The report for one file written with `contents`.
     fn scan_file(name: &str, contents: &str) -> FileReport {
         let det = Detector::new(&Policy::default()).unwrap();
         det.scan_contents(name, contents)
+    }
+
+    #[test]
+    fn knowledge_organisers_are_told_by_their_title() {
+        for title in [
+            "Year 9 History KNOWLEDGE ORGANISER: Civil Rights",
+            "Knowledge Organizer – The Tudors\nKey people",
+            "# GCSE History – Medicine in Britain: Knowledge Organiser",
+        ] {
+            assert!(knowledge_organiser_title(title), "{title}");
+        }
+        for text in [
+            "Year 9 knowledge organiser quiz - results and follow-up",
+            "Knowledge organiser homework: Amara Okafor",
+            "Knowledge and understanding of the world",
+            "Amara Okafor scored 3/10 on the test. Her mum said she had lost her knowledge organiser.",
+            "Civil Rights\nKnowledge organiser",
+        ] {
+            assert!(!knowledge_organiser_title(text), "{text}");
+        }
     }
 
     #[test]

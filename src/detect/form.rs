@@ -123,13 +123,14 @@ pub(super) struct Form {
     /// A person's label in the current row of a table not yet a form: the table is a form
     /// if its value is a value for it.
     candidate: Option<(u32, String)>,
-    /// The row whose person's label and value made the table a form (under a title).
+    /// The row whose person's label and value made the table a form (under a title), if
+    /// that value is surely a person's (see [`surely_a_value`]).
     started: Option<u32>,
 }
 
 impl Form {
     /// The outcome for a data cell in column `col` of row `row` of the table `sheet`,
-    /// whose header row has at most two cells.
+    /// whose header row has at most two cells, or is a form's first row of two fields.
     pub(super) fn cell(
         &mut self,
         sheet: &str,
@@ -193,7 +194,7 @@ impl Form {
                         && rules.is_value(&l, text) =>
                 {
                     self.active = true;
-                    self.started = Some(row);
+                    self.started = surely_a_value(text, rules).then_some(row);
                     self.subject = l.clone();
                     out.reads.push(self.read(row, 1, Some(l), text.to_string()));
                 }
@@ -248,6 +249,7 @@ impl Form {
             // The second field's value may be blank.
             Some(2 | 3) => {
                 person
+                    && surely_a_value(second, rules)
                     && text(2).is_some_and(|l| rules.label(l) != Label::Unknown)
                     && text(3).is_none_or(|v| rules.label(v) == Label::Unknown)
             }
@@ -309,6 +311,13 @@ impl Form {
             record: self.record,
         }
     }
+}
+
+/// Whether the value of a person's label is surely one, for a form of two fields a row: a
+/// name the name lists know ("Tobias Wren") or a figure (a UPN, a date of birth). A
+/// list's header such as "Key Worker" or "Book Band" reads like a name but is not one.
+fn surely_a_value(value: &str, rules: &impl Labels) -> bool {
+    rules.is_name(value) || value.bytes().any(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -667,11 +667,6 @@ impl Names {
 
     /// The lists `w` is in ([`FIRST`], [`LAST`], [`WORD`]).
     fn kinds(&self, w: &str) -> u8 {
-        // A school's acronyms in capitals ("Identifying SEN", "TA support", "the MAT",
-        // "referral to MASH"), though Sen, Ta, Mat and Mash are names too.
-        if matches!(w, "SEN" | "TA" | "MAT" | "MASH") {
-            return 0;
-        }
         let kinds = lookup(&self.lists, w);
         if kinds != 0 || !w.contains('-') {
             return kinds;
@@ -690,6 +685,11 @@ impl Names {
             }
         }
         (all & (FIRST | LAST)) | word
+    }
+
+    /// Whether a word is a given name or a surname of the lists.
+    pub fn listed_name(&self, w: &str) -> bool {
+        self.kinds(w) & (FIRST | LAST) != 0
     }
 
     fn is_first(&self, w: &str) -> bool {
@@ -1085,7 +1085,11 @@ impl Names {
             if organisation(&toks[after..end]) {
                 return None;
             }
-            if words >= 2 || (words == 1 && self.is_first(toks[after].text)) {
+            if words >= 2
+                || (words == 1
+                    && self.is_first(toks[after].text)
+                    && !school_acronym(toks[after].text))
+            {
                 return Some((make(after, end, false), end));
             }
         }
@@ -1164,6 +1168,8 @@ impl Names {
                 && !ends_no_name(t.text, next)
                 // "Remembrance Sunday", "INSET Monday": an unknown word before a day.
                 && !is_weekday(next)
+                // "Identifying SEN": a heading, with a school's acronym.
+                && !school_acronym(next)
                 && t_kinds & WORD == 0
                 && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
             {
@@ -1436,6 +1442,14 @@ fn ends_no_name(first: &str, last: &str) -> bool {
         "Clinic",
     ];
     NOT_SURNAMES.contains(&last) || (is_weekday(last) && is_calendar_word(first))
+}
+
+/// A school's acronyms in capitals, though Sen, Ta, Mat and Mash are names too: after a
+/// word the lists do not know as a given name ("Identifying SEN", a policy's heading) or
+/// alone after a label ("Teacher: MAT" in a seating plan's key) they are the acronym.
+/// After a given name ("Priya SEN", "Minh Anh TA") they are a surname in capitals.
+fn school_acronym(w: &str) -> bool {
+    matches!(w, "SEN" | "TA" | "MAT" | "MASH")
 }
 
 fn is_weekday(w: &str) -> bool {

@@ -1189,7 +1189,8 @@ kwame alexander
 vera lynn
 # --- More people and characters of reading lists and the history curriculum.
 # (Authors whose names are also common people's names, such as John Green, Holly
-# Jackson or Anne Fine, are left out: a pupil or teacher of that name must count.)
+# Jackson or Anne Fine, are left out: a pupil or teacher of that name must count; so are
+# single names that are given names too, such as Claudius, Galen or Hadrian.)
 aethelflaed
 akbar the great
 alice oseman
@@ -1206,7 +1207,6 @@ carol rumens
 cetshwayo
 charles causley
 chinua achebe
-claudius
 confucius
 daisy renton
 edith nesbit
@@ -1216,11 +1216,9 @@ elie wiesel
 ernst chain
 eve garnett
 field marshal haig
-galen
 gary paulsen
 gavrilo princip
 granville sharp
-hadrian
 harald hardrada
 harry s truman
 hg wells
