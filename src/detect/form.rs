@@ -27,12 +27,14 @@
 //!
 //! Forms of four columns hold two fields a row ("Child's name | Tobias Wren | Date of
 //! birth | 14/03/2016"): labels in the first and third columns, values in the second and
-//! fourth. Such a table is a form when its first row is one, read as a list it would
-//! take that row for its header row and lose the person it names. Its first row must pair
-//! the person's label with a value for it, and a label the rules know ("Date of birth",
-//! "Class", "Medical") with a value that is no header: a list's header row ("Name |
-//! Class | DOB | Phone") is all labels. Under a title across the table, the row that
-//! makes it a form may hold a second field the same way. A fifth column ends the form.
+//! fourth. Read as a list, such a table would take its first row for its header row and
+//! lose the person it names. It is read as a form when its first row pairs the person's
+//! label with a value that is surely one (a name the lists know, or a figure: a list's
+//! header such as "Key Worker" only reads like a name), and a label the rules know ("Date
+//! of birth", "Class", "Medical") with a value that is no header: a list's header row
+//! ("Name | Class | DOB | Phone") is all labels. Under a title across the table, the row
+//! that makes it a form may hold a second field the same way. A fifth column ends the
+//! form.
 
 /// The record numbers of a form's rows: above every row number a table can have.
 pub(super) const FORM_RECORD: u64 = 1 << 63;
