@@ -120,11 +120,13 @@ impl Summary {
         };
         if self.subjects > 0 {
             s += &format!(
-                " about {} {} {}",
+                " about {}{} {}",
                 if self.files_with_personal_data > 1 {
-                    "at least"
+                    "at least "
+                } else if self.subjects > 1 {
+                    "roughly "
                 } else {
-                    "roughly"
+                    ""
                 },
                 thousands(self.subjects),
                 if self.subjects == 1 {
@@ -254,5 +256,15 @@ mod tests {
         s.add(&r);
         let p = s.paragraph();
         assert!(p.starts_with("2 of the 3 files checked hold personal information about at least 9 people (names)."), "{p}");
+        // One person in one file: no "roughly".
+        let mut one = Summary::default();
+        r.subjects = 1;
+        r.categories = BTreeMap::from([("full_name".into(), 1)]);
+        one.add(&r);
+        let p = one.paragraph();
+        assert!(
+            p.contains("personal information about 1 person (names)."),
+            "{p}"
+        );
     }
 }
