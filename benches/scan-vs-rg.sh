@@ -74,7 +74,9 @@ CORPUS="$ROOT/tests/corpus/files"
 if [[ -z ${SAFECARRY:-} ]]; then
   note "building safecarry (cargo build --release)..."
   (cd "$ROOT" && cargo build --release --quiet) || die "cargo build --release failed"
-  SAFECARRY="$ROOT/target/release/safecarry"
+  target_dir=${CARGO_TARGET_DIR:-target}
+  [[ $target_dir == /* ]] || target_dir="$ROOT/$target_dir"
+  SAFECARRY="$target_dir/release/safecarry"
 fi
 [[ -x $SAFECARRY ]] || die "safecarry binary not found at $SAFECARRY"
 

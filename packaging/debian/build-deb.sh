@@ -7,12 +7,14 @@ out="${1:-$repo/target/debian}"
 cd "$repo"
 
 cargo build --release --locked
+# Where cargo put it: CARGO_TARGET_DIR if set (relative to the repository), else target/.
+target_dir="${CARGO_TARGET_DIR:-target}"
 version="$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
 arch="$(dpkg --print-architecture)"
 root="$(mktemp -d)"
 trap 'rm -rf "$root"' EXIT
 
-install -Dm755 target/release/safecarry "$root/usr/bin/safecarry"
+install -Dm755 "$target_dir/release/safecarry" "$root/usr/bin/safecarry"
 install -Dm644 packaging/man/safecarry.1 "$root/usr/share/man/man1/safecarry.1"
 gzip -9n "$root/usr/share/man/man1/safecarry.1"
 install -Dm644 packaging/completions/safecarry.bash "$root/usr/share/bash-completion/completions/safecarry"
