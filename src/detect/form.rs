@@ -149,15 +149,11 @@ impl Form {
                 ..Form::default()
             };
         }
-        // The columns of a form's labels, and of its values.
-        let (labels, values): (&[u32], &[u32]) = if self.active && self.pairs {
-            (&[0, 2], &[1, 3])
-        } else {
-            (&[0], &[1])
-        };
+        // A form of two fields a row has labels in columns 0 and 2, values in 1 and 3.
+        let pairs = self.active && self.pairs;
         match col {
             // The third column of a form of two fields a row: a label of the same row.
-            2 if labels.contains(&2) => {
+            2 if pairs => {
                 self.finish(&mut out, rules);
                 self.label = Some((row, col, text.to_string()));
             }
@@ -180,7 +176,7 @@ impl Form {
                     out.usual = true;
                 }
             }
-            c if self.active && values.contains(&c) => {
+            c if self.active && (c == 1 || pairs && c == 3) => {
                 let (header, text) = match self.label.take() {
                     Some((r, lc, l)) if r == row && lc + 1 == c => self.field(&l, text, rules),
                     // A value with no label: still part of the form.

@@ -821,18 +821,19 @@ impl Names {
         // surname too often to say so; a remark after the name, "Tendai Chikwanha
         // (Nursery)", "… - Library", is not looked at.)
         // (A value of one word, most of them, has no name part of two.)
-        let name_part = || {
+        let organisation = || {
             let end = v.find(['(', ',', '–']).unwrap_or(v.len());
             let part = &v[..end];
-            part.find(" - ").map_or(part, |dash| &part[..dash])
+            let part = part.find(" - ").map_or(part, |dash| &part[..dash]);
+            part.contains(' ')
+                && part.split_whitespace().any(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                    w.len() > 2
+                        && !w.eq_ignore_ascii_case("church")
+                        && with_lower(w, organisation_word)
+                })
         };
-        if v.contains(' ')
-            && name_part().contains(' ')
-            && name_part().split_whitespace().any(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                w.len() > 2 && !w.eq_ignore_ascii_case("church") && with_lower(w, organisation_word)
-            })
-        {
+        if v.contains(' ') && organisation() {
             return false;
         }
         const PARTICLES: &[&str] = &[
