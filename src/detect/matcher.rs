@@ -16,7 +16,9 @@
 //! that starts earliest and ends there, and nothing can follow it: only the reverse DFA
 //! needs to run, to find that start. A pattern whose matches are all equally long (a UPN
 //! is 13 bytes, a ULN 10) needs no reverse DFA at all: its match starts that many bytes
-//! before its end.
+//! before its end. Nor does one that matches the whole text (the set also holds each
+//! pattern anchored at both ends, `^(?:…)$`): a postcode, a phone number or an e-mail
+//! address alone in its cell starts at the cell's first byte.
 //!
 //! The loops that walk the DFAs are written here, byte by byte, rather than through the
 //! crate's general search routines: on a dozen bytes those spend more on setting up than
@@ -165,9 +167,16 @@ impl PatternSearch {
                 patterns[i]
             ));
         }
+        // Each pattern as it is, then each anchored at both ends (whole-text matches).
+        let whole: Vec<String> = patterns.iter().map(|p| format!("^(?:{p})$")).collect();
+        let all: Vec<&str> = patterns
+            .iter()
+            .copied()
+            .chain(whole.iter().map(String::as_str))
+            .collect();
         let set = DFA::builder()
             .configure(DFA::config().match_kind(MatchKind::All))
-            .build_many(patterns)
+            .build_many(&all)
             .map_err(|e| e.to_string())?;
         Ok(PatternSearch {
             patterns: patterns.iter().map(|p| p.to_string()).collect(),
@@ -244,12 +253,19 @@ impl Lease<'_> {
         let mut which = Which {
             bits: 0,
             several: 0,
+            whole: 0,
             pass: self.pass,
         };
+        let n = self.search.patterns.len();
         // Every match state says which patterns have a match ending here.
         let mut seen = |cache: &Cache, sid: LazyStateID, end: usize| {
             for k in 0..set.match_len(cache, sid) {
                 let p = set.match_pattern(cache, sid, k).as_usize();
+                if p >= n {
+                    // Pattern `p - n` anchored at both ends: it matches the whole text.
+                    which.whole |= 1 << (p - n);
+                    continue;
+                }
                 let bit = 1 << p;
                 if which.bits & bit == 0 {
                     which.bits |= bit;
@@ -296,6 +312,12 @@ impl Lease<'_> {
         // Where the first match ends: where every match ends, unless there are several.
         let first_end = self.ends[i];
         let single = which.several & 1 << i == 0;
+        if single && which.whole & 1 << i != 0 {
+            // Every match ends where the text does, and one starts at its first byte: that
+            // one is the leftmost, and the only one.
+            found(0, text.len());
+            return;
+        }
         let search = self.search;
         let fixed = search.fixed_len[i];
         if single && let Some(n) = fixed {
@@ -338,6 +360,8 @@ pub struct Which {
     /// Bit `i` set: pattern `i` has matches ending in more than one place (where the
     /// first one ends, the lease keeps).
     several: u64,
+    /// Bit `i` set: pattern `i` matches the text as a whole.
+    whole: u64,
     /// Which pass of the lease this is.
     pass: u64,
 }
