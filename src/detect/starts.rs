@@ -149,6 +149,15 @@ impl WordStarts {
     /// Whether an entry may start at `b[i]` (which starts one).
     #[inline]
     fn may_start(&self, b: &[u8], i: usize) -> bool {
+        // Four bytes at once, lower-cased together (most word starts).
+        if let Some(&four) = b.get(i..).and_then(|r| r.first_chunk::<4>()) {
+            let x = ascii_lowercase_u32(u32::from_le_bytes(four));
+            return get(
+                &self.short[..],
+                (x as usize & 0xff) << 8 | (x as usize >> 8 & 0xff),
+            ) || get(&self.longer[..], hash_u32(x & 0x00ff_ffff))
+                || get(&self.longer[..], hash_u32(x));
+        }
         let a = b[i];
         let second = b.get(i + 1).copied().unwrap_or(0);
         if get(&self.short[..], pair(a, second)) {
@@ -202,8 +211,27 @@ fn get(bits: &[u64], i: usize) -> bool {
 /// Where an entry's first bytes (ASCII lower case; three bytes and a zero for an entry of
 /// three) fall in the hashed table.
 fn hashed(bytes: [u8; 4]) -> usize {
-    let x = u32::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase()));
+    hash_u32(u32::from_le_bytes(bytes.map(|b| b.to_ascii_lowercase())))
+}
+
+/// [`hashed`] of four bytes already lower-cased, read as a little-endian number.
+#[inline]
+fn hash_u32(x: u32) -> usize {
     (x.wrapping_mul(0x9E37_79B1) >> (32 - HASHED.trailing_zeros())) as usize
+}
+
+/// Each of four bytes (little-endian) ASCII lower-cased, as `u8::to_ascii_lowercase`
+/// would: a capital `A`–`Z` gets the bit 0x20, every other byte stays as it is.
+#[inline]
+fn ascii_lowercase_u32(x: u32) -> u32 {
+    // Per byte, with its top bit cleared so that the sums below cannot carry into the
+    // next byte: the top bit is set when the byte is at least 'A', and when it is above 'Z'.
+    let low7 = x & 0x7f7f_7f7f;
+    let at_least_a = low7.wrapping_add(0x3f3f_3f3f); // 0x41 + 0x3f = 0x80
+    let above_z = low7.wrapping_add(0x2525_2525); // 0x5b + 0x25 = 0x80
+    // A capital: at least 'A', not above 'Z', and ASCII (top bit of the byte clear).
+    let capital = at_least_a & !above_z & !x & 0x8080_8080;
+    x | (capital >> 2)
 }
 
 fn pair(a: u8, b: u8) -> usize {
@@ -283,6 +311,28 @@ fn alphanumeric(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn four_bytes_lower_case_as_each_would() {
+        // Every byte value in every position, beside bytes around the capitals' edges.
+        let edges = [
+            0u8, b'@', b'A', b'Z', b'[', b'a', b'z', 0x7f, 0x80, 0xc1, 0xff,
+        ];
+        for b in 0..=255u8 {
+            for &e in &edges {
+                for at in 0..4 {
+                    let mut bytes = [e; 4];
+                    bytes[at] = b;
+                    let want = u32::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                    assert_eq!(
+                        ascii_lowercase_u32(u32::from_le_bytes(bytes)),
+                        want,
+                        "{bytes:?}"
+                    );
+                }
+            }
+        }
+    }
 
     /// Entries for the tests: phrases, one entry the suffix of another, one the start of
     /// another, characters of several bytes, one letter.
