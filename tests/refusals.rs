@@ -45,6 +45,48 @@ fn weak_passphrases_exit_3_and_write_nothing() {
     }
 }
 
+/// A passphrase made of the names of pupils in the files being sealed is refused: anyone
+/// who finds the stick and knows the class would try them first. The same passphrase
+/// seals files that name other people (so it is the names that make it weak), and the
+/// refusal does not repeat the names.
+#[test]
+fn a_passphrase_made_of_names_in_the_files_is_refused() {
+    let pass = "Tobias-Wrenfield-Ifeoma-Okonkwo-2016";
+    let seal = |s: &Sandbox| {
+        s.mkdir("stick");
+        let pf = s.passfile(pass);
+        s.cmd()
+            .args(["seal", "class.csv", "--to", "stick", "--passphrase-file"])
+            .arg(&pf)
+            .env("USER", "teacher")
+            .output()
+            .unwrap()
+    };
+    let named = Sandbox::new();
+    named.write(
+        "class.csv",
+        "Forename,Surname,Year\nTobias,Wrenfield,4\nIfeoma,Okonkwo,4\nZofia,Nowak,4\n",
+    );
+    let out = seal(&named);
+    assert_code(&out, 3);
+    let err = stderr(&out);
+    assert!(err.contains("too weak"), "{err}");
+    assert!(err.contains("people in the files"), "{err}");
+    for name in ["Tobias", "Wrenfield", "Ifeoma", "Okonkwo"] {
+        assert!(!err.contains(name), "names are not repeated: {err}");
+    }
+    assert!(tree(&named.path("stick")).is_empty());
+
+    let others = Sandbox::new();
+    others.write(
+        "class.csv",
+        "Forename,Surname,Year\nAmara,Nwosu,4\nZofia,Nowak,4\n",
+    );
+    let out = seal(&others);
+    assert_code(&out, 0);
+    only_age_file(&others.path("stick"));
+}
+
 /// End of input before any passphrase (an empty file, a closed standard input) is like
 /// Ctrl-D at the prompt: exit 1, nothing written.
 #[test]

@@ -34,7 +34,7 @@ pub fn run(dir: &Path, seal_them: bool, common: &Common) -> Result<Exit> {
         return Err(Error::usage(format!("{} is not a folder", show(dir)))
             .hint("give the memory stick or export folder to check, e.g. safecarry check E:\\"));
     }
-    let detector = super::detector(&policy)?;
+    let detector = super::detector(&policy)?.with_name_words();
     let ledger = Ledger::for_policy(&policy, true);
     let known = known_outputs(&ledger);
 
@@ -186,7 +186,14 @@ fn seal_plaintext(
     let plan = collect::plan_for_files(dir, &files)?;
     let destination = destinations::classify(dir, policy);
     ledger.ready()?;
-    let chosen = super::passphrase::for_sealing(common, false, &files, policy)?;
+    // A passphrase made of the names found in the files is refused.
+    let mut people: Vec<String> = plaintext
+        .iter()
+        .flat_map(|(_, r)| r.name_words.iter().cloned())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    let chosen = super::passphrase::for_sealing(common, false, &files, &people, policy)?;
     let target = Target::InDir {
         dir: dir.to_path_buf(),
         name: super::seal::dated_name(),

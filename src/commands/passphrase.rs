@@ -15,21 +15,27 @@ use crate::ui;
 /// How many times to ask before giving up.
 const TRIES: usize = 3;
 
+/// Most words of people's names a passphrase is judged against (zxcvbn stays quick).
+pub const MAX_NAME_WORDS: usize = 2_000;
+
 /// A strong passphrase for sealing, and zxcvbn's verdict on it.
 pub struct Chosen {
     pub passphrase: Passphrase,
     pub verdict: Verdict,
 }
 
-/// Gets a passphrase for sealing `inputs`, refusing (exit 3) anything weaker than policy.
+/// Gets a passphrase for sealing `inputs`, refusing (exit 3) anything weaker than policy
+/// or made of the words of `people` (the names found in the files).
 pub fn for_sealing(
     common: &Common,
     generate_requested: bool,
     inputs: &[PathBuf],
+    people: &[String],
     policy: &Policy,
 ) -> Result<Chosen> {
     let files: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    let user_inputs = strength::user_inputs(&files, policy.school_name.as_deref());
+    let mut user_inputs = strength::user_inputs(&files, policy.school_name.as_deref());
+    user_inputs.extend(people.iter().take(MAX_NAME_WORDS).cloned());
     let rule = policy.passphrase;
 
     if let Some(path) = &common.passphrase_file {

@@ -32,16 +32,22 @@ pub fn run(
         )
         .hint("choose the files or folders themselves, not shortcuts to them"));
     }
-    let detector = super::detector(&policy)?;
+    let detector = super::detector(&policy)?.with_name_words();
     if !common.json {
         describe_plan(&plan);
     }
     let mut flagged: Vec<FileReport> = Vec::new();
+    // The words of the names found: a passphrase made of them is refused.
+    let mut people: Vec<String> = Vec::new();
     let found = scan::scan_plan(&detector, &plan, &mut |r| {
         if r.personal_data && flagged.len() < 20 {
             flagged.push(r.clone());
         }
+        let room = super::passphrase::MAX_NAME_WORDS.saturating_sub(people.len());
+        people.extend(r.name_words.iter().take(room).cloned());
     });
+    people.sort_unstable();
+    people.dedup();
     if !common.json {
         describe_findings(&found, &flagged);
     }
@@ -50,7 +56,7 @@ pub fn run(
     check_allowed(&destination, &policy)?;
     let ledger = Ledger::for_policy(&policy, true);
     ledger.ready()?;
-    let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &policy)?;
+    let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &people, &policy)?;
     let sealed = seal::seal(&seal::Request {
         plan: &plan,
         passphrase: &chosen.passphrase.secret,

@@ -38,6 +38,9 @@ const XML_WINDOW: u64 = 40;
 const MAX_PENDING: usize = 20_000;
 /// Most distinct people remembered per file for the estimate ("about 50,000 or more").
 const MAX_SUBJECTS: usize = 50_000;
+/// Most words of names listed per file for the passphrase check: a class list's worth
+/// many times over, and zxcvbn stays quick with them.
+const MAX_NAME_WORDS: usize = 500;
 /// Recent anchored table records remembered (rows are read in order).
 const RECENT_RECORDS: usize = 256;
 /// Columns whose last header is remembered by position (wider tables still work, by look-up).
@@ -64,6 +67,9 @@ pub struct Detector {
     names: Names,
     known: Option<Box<dyn KnownNames>>,
     images_are_personal: bool,
+    /// Whether each report lists the words of the names found (for sealing: a passphrase
+    /// made of a pupil's name is refused).
+    name_words: bool,
     pub limits: Limits,
 }
 
@@ -146,8 +152,16 @@ impl Detector {
             names: names(),
             known: None,
             images_are_personal: policy.images_are_personal_data,
+            name_words: false,
             limits: Limits::default(),
         })
+    }
+
+    /// Each report also lists the words of the names found in its file
+    /// ([`FileReport::name_words`]): seal judges the passphrase against them.
+    pub fn with_name_words(mut self) -> Self {
+        self.name_words = true;
+        self
     }
 
     /// The report for one file named `name` holding `contents` (written to a temporary
@@ -408,6 +422,9 @@ struct FileState {
     /// a pupil's name column): a row already counts as one person, so they do not count
     /// again.
     row_names: HashSet<u64>,
+    /// The words of the names found, lower case (see [`Detector::with_name_words`]);
+    /// `None` when not asked for.
+    name_words: Option<HashSet<String>>,
     /// The last name found in parts ("Forename", "Surname" columns): its record and whose
     /// name it is ("" for the row's own person, "parent" for "Parent forename"). The other
     /// parts of the same name in the same row are not counted again.
@@ -552,6 +569,22 @@ impl FileState {
             // social worker… besides the pupil it is about.
             if r.1 & FORM_RECORD == 0 {
                 self.subject(hash_of(("row", r)));
+            }
+        }
+    }
+
+    /// Notes the words of a name found (when asked for): three letters or more each, up to
+    /// [`MAX_NAME_WORDS`].
+    fn name_words(&mut self, name: &str) {
+        let Some(words) = self.name_words.as_mut() else {
+            return;
+        };
+        for w in name.split(|c: char| !c.is_alphanumeric()) {
+            if words.len() >= MAX_NAME_WORDS {
+                return;
+            }
+            if w.chars().count() >= 3 {
+                words.insert(w.to_lowercase());
             }
         }
     }
@@ -881,6 +914,7 @@ impl Visitor for Analyzer<'_> {
         self.cur = Some(FileState {
             path: path.to_string(),
             format,
+            name_words: self.det.name_words.then(HashSet::default),
             ..FileState::default()
         });
     }
@@ -1034,6 +1068,7 @@ impl Visitor for Analyzer<'_> {
                     && det.names.plausible_column_value(text)
                     && !det.names_a_field(text);
                 if plausible && (!generic || table_is_personal()) {
+                    st.name_words(text);
                     // A forename and a surname in columns of their own are one name.
                     let part = record.zip(info.as_deref().and_then(|i| i.name_part));
                     if part.is_none() || part != st.name_in_parts {
@@ -1197,6 +1232,7 @@ impl Visitor for Analyzer<'_> {
                 continue;
             }
             st.count("full_name", &seg.location, excerpt);
+            st.name_words(&n.normalised);
             if let Some(p) = person {
                 st.subject(p);
             }
@@ -1272,6 +1308,7 @@ impl Visitor for Analyzer<'_> {
                 continue;
             }
             st.count("full_name", &Location::Part(d.location), d.excerpt);
+            st.name_words(&d.surname);
             if let Some(p) = d.person {
                 st.subject(p);
             }
@@ -1311,6 +1348,14 @@ impl Visitor for Analyzer<'_> {
             categories: st.categories.into_map(),
             subjects,
             findings: st.findings,
+            name_words: match st.name_words {
+                Some(words) if personal_data => {
+                    let mut words: Vec<String> = words.into_iter().collect();
+                    words.sort_unstable();
+                    words
+                }
+                _ => Vec::new(),
+            },
         });
     }
 }
@@ -2449,6 +2494,38 @@ mod tests {
     use super::*;
 
     /// The report for one file written with `contents`.
+    #[test]
+    fn the_words_of_names_found_are_listed_only_when_asked_for() {
+        let csv = "Forename,Surname,Notes\nTobias,Wren-Hallam,\"Dear Mrs Okafor, see me\"\n";
+        let plain = Detector::new(&Policy::default()).unwrap();
+        assert!(plain.scan_contents("a.csv", csv).name_words.is_empty());
+        let det = Detector::new(&Policy::default()).unwrap().with_name_words();
+        let r = det.scan_contents("a.csv", csv);
+        assert!(r.personal_data);
+        for w in ["tobias", "wren", "hallam", "okafor"] {
+            assert!(
+                r.name_words.iter().any(|n| n == w),
+                "{w}: {:?}",
+                r.name_words
+            );
+        }
+        // Short words and the rest of the text are not names.
+        assert!(
+            !r.name_words.iter().any(|n| n == "mrs" || n == "see"),
+            "{:?}",
+            r.name_words
+        );
+        // Never written out.
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(
+            !json.contains("tobias") && !json.contains("name_words"),
+            "{json}"
+        );
+        // Nothing listed for a file without personal data.
+        let clean = det.scan_contents("b.txt", "Year 4 spelling list: because, friend, island");
+        assert!(clean.name_words.is_empty());
+    }
+
     fn scan_file(name: &str, contents: &str) -> FileReport {
         let det = Detector::new(&Policy::default()).unwrap();
         det.scan_contents(name, contents)

@@ -26,6 +26,11 @@ pub struct FileReport {
     pub categories: BTreeMap<String, u64>,
     pub subjects: u64,
     pub findings: Vec<Finding>,
+    /// The words of the names found (lower case), when the detector was asked for them
+    /// ([`super::Detector::with_name_words`]): never written out, only used to refuse a
+    /// passphrase made of them.
+    #[serde(skip)]
+    pub name_words: Vec<String>,
 }
 
 /// Totals over many files, for the plain-English summary and the ledger.

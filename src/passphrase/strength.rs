@@ -34,7 +34,7 @@ pub struct Verdict {
     pub warning: Option<String>,
     pub suggestions: Vec<String>,
     /// Built only from the user's own words (their name, the computer's or school's name,
-    /// the file names) plus digits and punctuation. zxcvbn can rate such phrases above
+    /// the file names, the names of people found in the files) plus digits and punctuation. zxcvbn can rate such phrases above
     /// 10^12 because of separators and capitals, but anyone who knows the user tries
     /// them first, so they are refused whatever the estimate.
     pub personal: bool,
@@ -118,8 +118,9 @@ impl Verdict {
         }
         if self.personal {
             lines.push(
-                "It is made from your own name, the computer's or school's name, or the names \
-                 of the files, which anyone who knows you would try first."
+                "It is made from names: your own, the computer's or the school's, the files' \
+                 or those of people in the files. Anyone who finds the files and knows you or \
+                 the school would try those first."
                     .into(),
             );
         }
