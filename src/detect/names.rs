@@ -939,7 +939,9 @@ impl Names {
             // Only a capitalised word, "Dear" or a label ("name:") starts a name: skip the
             // other words of running text quickly.
             let t = toks[i].text;
-            if !capitalised(t)
+            // (A word starting with an ASCII small letter, most of them, is not capitalised.)
+            let small = t.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+            if (small || !capitalised(t))
                 && !t.eq_ignore_ascii_case("dear")
                 && !toks[i..toks.len().min(i + 3)].iter().any(|t| t.label_mark)
             {
