@@ -57,6 +57,8 @@ pub struct Detector {
     keywords: Keywords,
     /// Sensitive words that name a job or a topic ("Mental Health Lead").
     roles: RolesAndTopics,
+    /// What a file's own name says of its rows ("SEN register.xlsx").
+    file_names: rules::FileNames,
     columns: HashMap<String, ColumnKind>,
     /// Normalised header → the identifier rules whose column it is.
     id_headers: HashMap<String, Vec<IdColumn>>,
@@ -146,6 +148,7 @@ impl Detector {
             custom,
             keywords,
             roles: RolesAndTopics::build(&file.roles_and_topics),
+            file_names: file.file_names.clone(),
             columns,
             id_headers,
             field_shapes,
@@ -425,6 +428,8 @@ struct FileState {
     /// The words of the names found, lower case (see [`Detector::with_name_words`]);
     /// `None` when not asked for.
     name_words: Option<HashSet<String>>,
+    /// How many table rows (or forms) have been tied to a person.
+    tied_rows: u64,
     /// The last name found in parts ("Forename", "Surname" columns): its record and whose
     /// name it is ("" for the row's own person, "parent" for "Parent forename"). The other
     /// parts of the same name in the same row are not counted again.
@@ -559,6 +564,7 @@ impl FileState {
         if let Some(r) = record
             && self.anchored_records.insert(*r)
         {
+            self.tied_rows += 1;
             self.anchored_order.push_back(*r);
             if self.anchored_order.len() > RECENT_RECORDS
                 && let Some(old) = self.anchored_order.pop_front()
@@ -1323,6 +1329,22 @@ impl Visitor for Analyzer<'_> {
                 if st.findings.len() < MAX_FINDINGS {
                     st.findings.push(first);
                 }
+            }
+        }
+        // Rows about people in a file whose name says what they are ("SEN register").
+        if has_personal && st.tied_rows > 0 {
+            let file = st.path.rsplit(['/', '\\']).next().unwrap_or_default();
+            let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+            for cat in self.det.file_names.categories_of(stem) {
+                if st.categories.keys().any(|k| k == cat) {
+                    continue;
+                }
+                let cat = super::known_category(cat).unwrap_or("custom");
+                st.tally(cat, || Finding {
+                    category: cat.to_string(),
+                    location: "the file's name".into(),
+                    excerpt: String::new(),
+                });
             }
         }
         let personal_data = st.categories.keys().any(|k| !super::is_sensitive(k));

@@ -222,6 +222,16 @@ mod tests {
     #[test]
     fn rule_words_are_as_the_matchers_expect() {
         let file = rules::parse();
+        // A file's name says sensitive categories of the vocabulary, in lower case words.
+        for (cat, phrases) in &file.file_names.categories {
+            assert!(known_category(cat).is_some_and(is_sensitive), "{cat}");
+            for p in phrases.iter().chain(&file.file_names.documents) {
+                let plain = p.split(' ').all(|w| {
+                    !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c.is_ascii_digit())
+                });
+                assert!(plain, "{p:?}");
+            }
+        }
         for r in &file.identifier {
             for w in &r.context {
                 assert!(

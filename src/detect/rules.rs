@@ -1,5 +1,7 @@
 //! Loading the rule data (`rules.toml`) into compiled matchers.
 
+use std::collections::BTreeMap;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use regex::Regex;
@@ -17,8 +19,52 @@ pub struct RuleFile {
     pub keywords: Vec<KeywordRule>,
     pub roles_and_topics: RolesAndTopicsRule,
     pub column: Vec<ColumnRule>,
+    pub file_names: FileNames,
     #[serde(default)]
     pub case: Vec<Case>,
+}
+
+/// What a file's own name says of its rows ("SEN register.xlsx"). See the comment above
+/// `[file_names]` in `rules.toml`.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct FileNames {
+    /// Words that make the file a document about the topic, not a record of people.
+    pub documents: Vec<String>,
+    /// Category → the phrases that name a record of it.
+    pub categories: BTreeMap<String, Vec<String>>,
+}
+
+impl FileNames {
+    /// The categories the file name `stem` says its rows hold: the phrases it holds as
+    /// whole words (lower case, with `_`, `-`, `.` and brackets as spaces), none if it
+    /// also holds a word of `documents`.
+    pub fn categories_of(&self, stem: &str) -> Vec<&str> {
+        let name: String = stem
+            .to_lowercase()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '\'' {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        let name = format!(
+            " {} ",
+            name.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        let holds = |phrase: &str| name.contains(&format!(" {phrase} "));
+        if self.documents.iter().any(|d| holds(d)) {
+            return Vec::new();
+        }
+        self.categories
+            .iter()
+            .filter(|(_, phrases)| phrases.iter().any(|p| holds(p)))
+            .map(|(c, _)| c.as_str())
+            .collect()
+    }
 }
 
 /// Words around a sensitive word that make it name a job, a document or an event
