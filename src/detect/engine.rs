@@ -509,7 +509,12 @@ struct Deferred {
 impl HeaderInfo {
     fn new(det: &Detector, raw: &str) -> HeaderInfo {
         let normalised = normalise_header(raw);
-        let id_rules: Vec<IdColumn> = det.id_headers.get(&normalised).cloned().unwrap_or_default();
+        let id_rules: Vec<IdColumn> = det
+            .id_headers
+            .get(&normalised)
+            .or_else(|| det.id_headers.get(owned_header(&normalised)?))
+            .cloned()
+            .unwrap_or_default();
         let name_part = name_part_owner(&normalised);
         // "Pupil 1 Surname", "Contact 2 Forename", "Parent First Name": part of a
         // person's name, though the rules do not list every such header.
@@ -1717,6 +1722,33 @@ fn name_part_owner(header: &str) -> Option<String> {
     Some(owner)
 }
 
+/// What a header says of someone it first names: "dob" of "Parent DOB", "upn" of "Child's
+/// UPN", "mobile" of "Contact 1 Mobile" (`None` when it names no one first).
+fn owned_header(header: &str) -> Option<&str> {
+    const ROW_PERSON: &[&str] = &[
+        "pupil",
+        "student",
+        "child",
+        "learner",
+        "candidate",
+        "applicant",
+        "claimant",
+        "partner",
+    ];
+    let mut rest = header;
+    let mut owned = false;
+    while let Some((word, after)) = rest.split_once(' ') {
+        let w = word.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let person = ROW_PERSON.contains(&w) || (!w.is_empty() && owner_is_a_person(w));
+        if !person {
+            break;
+        }
+        owned = true;
+        rest = after;
+    }
+    (owned && !rest.is_empty()).then_some(rest)
+}
+
 /// Whether the owner of a part-of-a-name column ([`name_part_owner`]) is a person: the
 /// row's own (""), a numbered one ("1" of "Pupil 1 Surname"), or a parent, contact…
 fn owner_is_a_person(owner: &str) -> bool {
@@ -2516,6 +2548,25 @@ mod tests {
     use super::*;
 
     /// The report for one file written with `contents`.
+    #[test]
+    fn an_identifier_header_may_first_say_whose_it_is() {
+        assert_eq!(owned_header("parent dob"), Some("dob"));
+        assert_eq!(owned_header("mother's date of birth"), Some("date of birth"));
+        assert_eq!(owned_header("child\u{2019}s upn"), Some("upn"));
+        assert_eq!(owned_header("contact 1 mobile"), Some("mobile"));
+        assert_eq!(owned_header("parent/carer email"), Some("email"));
+        assert_eq!(owned_header("dob"), None);
+        assert_eq!(owned_header("date of birth"), None);
+        assert_eq!(owned_header("parent"), None);
+        assert_eq!(owned_header("review date"), None);
+        // Read as a date of birth column, so its dates count without a label.
+        let r = scan_file(
+            "checks.csv",
+            "Child,Parent DOB,Review\nAmara Okafor,12/05/1988,14/02/2025\n",
+        );
+        assert_eq!(r.categories.get("date_of_birth"), Some(&1), "{:?}", r.findings);
+    }
+
     #[test]
     fn the_words_of_names_found_are_listed_only_when_asked_for() {
         let csv = "Forename,Surname,Notes\nTobias,Wren-Hallam,\"Dear Mrs Okafor, see me\"\n";
