@@ -2551,7 +2551,10 @@ mod tests {
     #[test]
     fn an_identifier_header_may_first_say_whose_it_is() {
         assert_eq!(owned_header("parent dob"), Some("dob"));
-        assert_eq!(owned_header("mother's date of birth"), Some("date of birth"));
+        assert_eq!(
+            owned_header("mother's date of birth"),
+            Some("date of birth")
+        );
         assert_eq!(owned_header("child\u{2019}s upn"), Some("upn"));
         assert_eq!(owned_header("contact 1 mobile"), Some("mobile"));
         assert_eq!(owned_header("parent/carer email"), Some("email"));
@@ -2564,7 +2567,12 @@ mod tests {
             "checks.csv",
             "Child,Parent DOB,Review\nAmara Okafor,12/05/1988,14/02/2025\n",
         );
-        assert_eq!(r.categories.get("date_of_birth"), Some(&1), "{:?}", r.findings);
+        assert_eq!(
+            r.categories.get("date_of_birth"),
+            Some(&1),
+            "{:?}",
+            r.findings
+        );
     }
 
     #[test]
