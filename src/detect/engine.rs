@@ -436,8 +436,9 @@ struct FileState {
     name_in_parts: Option<(RecordKey, u64)>,
     /// Surnames of public figures and characters this file mentions.
     figure_surnames: HashSet<String>,
-    /// A knowledge organiser (a subject's one-page summary for pupils): the names in it
-    /// that only the name lists say are names are of people studied.
+    /// A knowledge organiser (a subject's one-page summary for pupils) or a reading list:
+    /// the names in it that only the name lists say are names are of people studied, or
+    /// authors.
     studied: bool,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
@@ -762,15 +763,29 @@ fn in_a_school_name(text: &str, start: usize, end: usize) -> bool {
 /// Headers of staff columns, whose short values in capitals are staff codes.
 const STAFF_HEADERS: &[&str] = &["teacher", "tutor", "staff", "staff member", "teacher name"];
 
-/// A knowledge organiser's title is one of its first pieces of text.
+/// A knowledge organiser's or a reading list's title is one of its first pieces of text.
 const STUDIED_TITLE_WITHIN: u64 = 3;
 
-/// Whether a piece of text starts with a knowledge organiser's title: the phrase (either
-/// spelling, any case) in its first line, within its first 120 bytes, and no word there
-/// of pupils' work about one ("Knowledge organiser quiz – results", "… homework").
+/// Whether a piece of text starts with the title of a knowledge organiser or a list of
+/// books to read: one of the phrases (either spelling, any case) in its first line, within
+/// its first 120 bytes, and no word there of pupils' work about one ("Knowledge organiser
+/// quiz – results", "… homework", "Reading log", "Reading challenge winners").
 /// (A file's name is not trusted: "KO" is also a surname in capitals, and a knock-out.)
-fn knowledge_organiser_title(text: &str) -> bool {
-    const PHRASE: &[u8] = b"knowledge organi";
+fn studied_title(text: &str) -> bool {
+    const PHRASES: &[&[u8]] = &[
+        b"knowledge organi",
+        b"reading list",
+        b"recommended read",
+        b"recommended book",
+        b"book list",
+        b"booklist",
+        b"suggested reading",
+        b"summer reading",
+        b"books to read",
+        b"wider reading",
+        b"reading spine",
+        b"set text",
+    ];
     const WORK: &[&str] = &[
         "quiz",
         "quizzes",
@@ -784,20 +799,35 @@ fn knowledge_organiser_title(text: &str) -> bool {
         "feedback",
         "answers",
         "retrieval",
+        "log",
+        "logs",
+        "record",
+        "records",
+        "tracker",
+        "challenge",
+        "winners",
+        "register",
+        "progress",
+        "age",
+        "ages",
+        "levels",
+        "assessment",
+        "completed",
+        "certificate",
+        "certificates",
     ];
     let mut end = text.len().min(120);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = text[..end].lines().next().unwrap_or("");
-    head.len() >= PHRASE.len()
-        && head
-            .as_bytes()
-            .windows(PHRASE.len())
-            .any(|w| w.eq_ignore_ascii_case(PHRASE))
-        && !head
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| WORK.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    PHRASES.iter().any(|p| {
+        head.as_bytes()
+            .windows(p.len())
+            .any(|w| w.eq_ignore_ascii_case(p))
+    }) && !head
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORK.iter().any(|k| k.eq_ignore_ascii_case(w)))
 }
 
 fn sheet_of(loc: &Location) -> &str {
@@ -1188,9 +1218,9 @@ impl Visitor for Analyzer<'_> {
         // The first name in a table row not yet tied to anyone is the row's own person (the
         // row counts as one); any other name is someone else ("Amara pushed Jayden").
         let mut row_person: Option<bool> = None;
-        // A knowledge organiser says so in its title.
+        // A knowledge organiser or a reading list says so in its title.
         if !st.studied && st.index <= STUDIED_TITLE_WITHIN {
-            st.studied = knowledge_organiser_title(text);
+            st.studied = studied_title(text);
         }
         // In a knowledge organiser, or in a list of books, a name only the lists know is
         // someone studied or a character: "Claudette Colvin", "Laila Levenson finds her
@@ -2024,9 +2054,11 @@ fn greets(text: &str) -> bool {
 }
 
 /// Whether a piece of text reads as a maths word problem: it has figures and asks how
-/// many, how much, how far… with a question mark. A title and a surname there ("Mrs Patel
-/// has 36 sweets. How many…?") are a character of the problem, not one of the school's
-/// people. ("Mrs Khan rang at 9:15 to ask how long Aisha will be off" asks no question.)
+/// many, how much, how far… with a question mark, or starts its last sentence so and goes
+/// on in the next piece (a PDF's wrapped line: "… How many does each"). A title and a surname
+/// there ("Mrs Patel has 36 sweets. How many…?") are a character of the problem, not one
+/// of the school's people. ("Mrs Khan rang at 9:15 to ask how long Aisha will be off" asks
+/// no question.)
 fn word_problem(text: &str) -> bool {
     const ASKS: &[&str] = &[
         "how many",
@@ -2040,10 +2072,19 @@ fn word_problem(text: &str) -> bool {
         "what fraction",
         "what percentage",
     ];
-    text.bytes().any(|b| b.is_ascii_digit()) && text.contains('?') && {
-        let lower = text.to_ascii_lowercase();
-        ASKS.iter().any(|a| lower.contains(a))
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
     }
+    let lower = text.to_ascii_lowercase();
+    if text.contains('?') {
+        return ASKS.iter().any(|a| lower.contains(a));
+    }
+    // The question's mark is on the next line: the last sentence here starts asking.
+    ends_mid_sentence(text)
+        && lower
+            .rsplit(['.', '!'])
+            .next()
+            .is_some_and(|last| ASKS.iter().any(|a| last.trim_start().starts_with(a)))
 }
 
 /// Whether a piece of running text is maths: it speaks of divisibility, standard form,
@@ -2613,13 +2654,18 @@ mod tests {
     }
 
     #[test]
-    fn knowledge_organisers_are_told_by_their_title() {
+    fn knowledge_organisers_and_reading_lists_are_told_by_their_title() {
         for title in [
             "Year 9 History KNOWLEDGE ORGANISER: Civil Rights",
             "Knowledge Organizer – The Tudors\nKey people",
             "# GCSE History – Medicine in Britain: Knowledge Organiser",
+            "YEAR 7 RECOMMENDED READING – SUMMER 2024",
+            "# Castlegate Academy Library – Key Stage 3 Recommended Reads",
+            "Year 5 Reading List",
+            "Summer reading for Year 6",
+            "GCSE English Literature – Set Texts and Key Characters",
         ] {
-            assert!(knowledge_organiser_title(title), "{title}");
+            assert!(studied_title(title), "{title}");
         }
         for text in [
             "Year 9 knowledge organiser quiz - results and follow-up",
@@ -2627,9 +2673,21 @@ mod tests {
             "Knowledge and understanding of the world",
             "Amara Okafor scored 3/10 on the test. Her mum said she had lost her knowledge organiser.",
             "Civil Rights\nKnowledge organiser",
+            "Year 4 reading ages - September",
+            "Summer reading challenge winners",
+            "Reading list log - Year 8",
+            "Reading together at home",
         ] {
-            assert!(!knowledge_organiser_title(text), "{text}");
+            assert!(!studied_title(text), "{text}");
         }
+        // Authors on a list of books to read are no one; a teacher with a title still is.
+        let list = "Year 7 Recommended Reading\n\
+                    * Wonder - R. J. Palacio\n\
+                    * Skellig - David Almond\n\
+                    * Cogheart - Peter Bunzl\n";
+        assert!(!scan_file("list.txt", list).personal_data);
+        let signed = format!("{list}Ask Mrs Okafor in the library for a copy.\n");
+        assert!(scan_file("list.txt", &signed).personal_data);
     }
 
     #[test]

@@ -1128,6 +1128,8 @@ impl Names {
                 let last_is_word = last_kinds & WORD != 0;
                 let last_known = last_kinds & LAST != 0;
                 let strong_last = last_known && !last_is_word;
+                // An unknown last word may be a surname the lists lack, but not an
+                // everyday word ("Henry Supreme Head of the Church").
                 let ok = if first_is_word {
                     strong_last
                 } else {
@@ -1135,14 +1137,17 @@ impl Names {
                         || (!last_is_word
                             && surname_shaped(last)
                             && t_first
-                            && last_kinds & FIRST == 0)
+                            && last_kinds & FIRST == 0
+                            && !with_lower(last, everyday_word))
                 };
                 if ok
                     && capitalised(last)
                     && last.chars().count() > 1
                     && !street_after_number(text, &t, last)
                     && !visited_place(text, &t, last)
+                    && !of_a_place(text, &t)
                     && !ends_no_name(t.text, last)
+                    && !month_of_a_date(text, &toks[end - 1])
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -1171,6 +1176,7 @@ impl Names {
                 && !ends_no_name(t.text, next)
                 // "Remembrance Sunday", "INSET Monday": an unknown word before a day.
                 && !is_weekday(next)
+                && !month_of_a_date(text, &toks[i + 1])
                 // "Identifying SEN": a heading, with a school's acronym.
                 && !school_acronym(next)
                 && t_kinds & WORD == 0
@@ -1569,6 +1575,51 @@ fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| TO.iter().any(|t| w.eq_ignore_ascii_case(t)))
+}
+
+/// Whether the word `last` is a month followed by a day or a year: a date ("Began January
+/// 1940", "Starts September 2025"), not a surname.
+fn month_of_a_date(text: &str, last: &Token<'_>) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(last.text))
+        && text[last.end..]
+            .trim_start_matches([' ', ','])
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the words from `first` on follow a place or an institution and "of": "the
+/// Museum of London Docklands", "the University of Bradford", "the Isle of Wight".
+fn of_a_place(text: &str, first: &Token<'_>) -> bool {
+    const INSTITUTIONS: &[&str] = &[
+        "University",
+        "Bank",
+        "Isle",
+        "Duke",
+        "Duchess",
+        "Earl",
+        "Battle",
+        "Siege",
+        "Treaty",
+        "Port",
+        "City",
+        "Tower",
+        "Mayor",
+        "Archbishop",
+        "Bishop",
+        "Palace",
+        "Kingdom",
+        "Institute",
+        "Hospital",
+        "Borough",
+        "County",
+        "Friends",
+    ];
+    let mut before = text[..first.start].split_whitespace().rev();
+    before.next() == Some("of")
+        && before.next().is_some_and(|w| {
+            PLACE_WORDS.contains(&w)
+                || PLACE_OR_SURNAME_WORDS.contains(&w)
+                || INSTITUTIONS.contains(&w)
+        })
 }
 
 /// Whether words from `first` to the word `last` are a street after a house number ("50

@@ -208,6 +208,11 @@ richard ii
 henry v
 richard iii
 henry vii
+henry tudor
+margaret tudor
+mary tudor
+arthur tudor
+owen tudor
 henry viii
 catherine of aragon
 anne boleyn
@@ -465,6 +470,7 @@ tim berners-lee
 stephen hawking
 jane goodall
 david attenborough
+dr alex george
 sir david attenborough
 george washington carver
 thomas edison
