@@ -123,6 +123,40 @@ fn clean_files_exit_0_with_a_plain_english_summary() {
         !text.contains("reports.zip: no personal information"),
         "{text}"
     );
+    // The summary counts the file inside, not the archive as one more.
+    assert!(text.contains("The file checked holds"), "{text}");
+    // In JSON the archive's own line says that a file in it holds personal data (and
+    // special category data), leaving the counts to its files.
+    let out = s
+        .cmd()
+        .args(["scan", "--json", "reports.zip"])
+        .output()
+        .unwrap();
+    let lines = json_lines(&out);
+    let archive = lines.iter().find(|l| l["path"] == "reports.zip").unwrap();
+    assert_eq!(archive["personal_data"], true, "{archive}");
+    assert_eq!(archive["special_category"], true, "{archive}");
+    assert_eq!(archive["subjects"], 1, "{archive}");
+    assert!(archive["categories"].as_object().unwrap().is_empty());
+    // An archive of files without personal data says so too.
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file("menu.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, b"Monday: pasta bake. Tuesday: curry.").unwrap();
+    s.write("menus.zip", z.finish().unwrap().into_inner());
+    let out = s
+        .cmd()
+        .args(["scan", "--json", "menus.zip"])
+        .output()
+        .unwrap();
+    assert_code(&out, 0);
+    assert!(
+        stdout(&out).contains(
+            r#""path":"menus.zip","inspected":true,"format":"zip","personal_data":false"#
+        ),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

@@ -89,13 +89,13 @@ pub fn print_report(r: &FileReport) {
         );
         return;
     }
+    // A zip's own line comes after its files': it holds nothing but them.
+    if r.is_archive() {
+        println!("{path}: archive, its files are listed above");
+        return;
+    }
     if !r.personal_data {
-        // A zip's own line comes after its files': it holds nothing but them.
-        if r.format == "zip" {
-            println!("{path}: archive, its files are listed above");
-        } else {
-            println!("{path}: no personal information found");
-        }
+        println!("{path}: no personal information found");
         return;
     }
     println!("{}", headline(&path, r));

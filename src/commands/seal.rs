@@ -40,7 +40,7 @@ pub fn run(
     // The words of the names found: a passphrase made of them is refused.
     let mut people: Vec<String> = Vec::new();
     let found = scan::scan_plan(&detector, &plan, &mut |r| {
-        if r.personal_data && flagged.len() < 20 {
+        if r.personal_data && !r.is_archive() && flagged.len() < 20 {
             flagged.push(r.clone());
         }
         let room = super::passphrase::MAX_NAME_WORDS.saturating_sub(people.len());

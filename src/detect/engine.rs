@@ -38,6 +38,8 @@ const XML_WINDOW: u64 = 40;
 const MAX_PENDING: usize = 20_000;
 /// Most distinct people remembered per file for the estimate ("about 50,000 or more").
 const MAX_SUBJECTS: usize = 50_000;
+/// Most files of one archive remembered for the archive's own report.
+const MAX_REPORTED: usize = 100_000;
 /// Most words of names listed per file for the passphrase check: a class list's worth
 /// many times over, and zxcvbn stays quick with them.
 const MAX_NAME_WORDS: usize = 500;
@@ -217,6 +219,10 @@ struct Analyzer<'d> {
     det: &'d Detector,
     out: &'d mut dyn FnMut(FileReport),
     cur: Option<FileState>,
+    /// What each file reported so far said (path, personal data, special category,
+    /// people): an archive, reported after its files, says whether any of them holds
+    /// personal data.
+    reported: Vec<(String, bool, bool, u64)>,
     /// This thread's identifier search.
     search: Lease<'d>,
     /// Where the identifier being looked at matched (reused).
@@ -236,6 +242,7 @@ impl<'d> Analyzer<'d> {
             det,
             out,
             cur: None,
+            reported: Vec::new(),
             search: det.search.lease(),
             spans: Vec::new(),
             keyword_hits: Vec::new(),
@@ -1389,11 +1396,26 @@ impl Visitor for Analyzer<'_> {
             st.categories.clear();
             st.findings.clear();
         }
-        let subjects = if personal_data {
+        let mut subjects = if personal_data {
             st.subjects.len().max(1) as u64
         } else {
             0
         };
+        let (mut personal_data, mut special_category) = (personal_data, special_category);
+        // An archive (read whole) holds personal data when one of its files does; the
+        // counts stay with its files.
+        if st.format == "zip" && inspected {
+            let inside = format!("{}/", st.path);
+            for (_, p, s, n) in self.reported.iter().filter(|r| r.0.starts_with(&inside)) {
+                personal_data |= p;
+                special_category |= s;
+                subjects = subjects.max(*n);
+            }
+        }
+        if self.reported.len() < MAX_REPORTED {
+            let entry = (st.path.clone(), personal_data, special_category, subjects);
+            self.reported.push(entry);
+        }
         // Findings sorted by where they are, as people read a file.
         (self.out)(FileReport {
             path: st.path,
@@ -2189,9 +2211,29 @@ fn numbered_heading(text: &str) -> bool {
 }
 
 /// Whether `text` speaks of a group: pupils, children, students, learners, families,
-/// young people, staff (not "a member of staff"), everyone, anyone, or any one child ("a
-/// child", "every pupil").
+/// young people, staff (not "a member of staff"), everyone, anyone, any one child ("a
+/// child", "every pupil"), or a year group doing something ("Year 6 will visit…").
 fn names_a_group(text: &str) -> bool {
+    year_group_acts(text) || names_a_group_word(text)
+}
+
+/// "Year 6 will visit the Florence Nightingale Museum", "Year 10 are sitting mocks": a
+/// year group as what a sentence is about.
+fn year_group_acts(text: &str) -> bool {
+    const ACTS: &[&str] = &[
+        "will", "are", "have", "went", "visited", "enjoyed", "can", "should", "must", "need",
+        "pupils", "children", "students", "classes", "families", "parents",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(3).any(|w| {
+        w[0].eq_ignore_ascii_case("year")
+            && (1..=2).contains(&w[1].len())
+            && w[1].bytes().all(|b| b.is_ascii_digit())
+            && ACTS.iter().any(|a| w[2].eq_ignore_ascii_case(a))
+    })
+}
+
+fn names_a_group_word(text: &str) -> bool {
     const GROUPS: &[&str] = &[
         "pupils", "children", "students", "learners", "families", "everyone", "anyone", "staff",
     ];

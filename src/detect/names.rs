@@ -759,9 +759,16 @@ impl Names {
 
     /// Whether `text` calls someone by a given name ("Aisha will keep a spare inhaler"):
     /// a capitalised word that is a given name and not also an everyday word ("Grace",
-    /// "May" are both), and not after a title.
+    /// "May" are both), not after a title, "St", "in" or "near" (a place: "in London"), and
+    /// not part of a figure's name ("the Florence Nightingale Museum").
     pub fn mentions_given_name(&self, text: &str) -> bool {
         let toks = tokens(text);
+        let figures = if text.len() >= self.figure_ac.min_len() && text.contains(' ') {
+            self.figure_ac.whole_words(text)
+        } else {
+            Vec::new()
+        };
+        let in_figure = |at: usize| figures.iter().any(|&(s, e)| (s..e).contains(&at));
         // Within a name after a title ("Mrs Joanne Evans (SENCo) reported…", "Mr Ka Wai
         // Zhang said…"): an adult named in full, not someone spoken of by first name.
         let mut after_title = false;
@@ -772,7 +779,8 @@ impl Names {
                     || (between.trim_end() == "."
                         && (is_title(toks[i - 1].text) || toks[i - 1].text.chars().count() == 1))
             };
-            if is_title(t.text) {
+            // (A saint is a church, a school or a hospital: "St Thomas' Hospital".)
+            if is_title(t.text) || matches!(t.text, "St" | "Saint") {
                 after_title = true;
                 return false;
             }
@@ -782,6 +790,9 @@ impl Names {
                 && t.text.chars().count() > 1
                 && self.kinds(t.text) & (FIRST | WORD) == FIRST
                 && !with_lower(t.text, everyday_word)
+                && !in_figure(t.start)
+                // "in London", "near Florence": a place.
+                && !(i > 0 && matches!(toks[i - 1].text, "in" | "near"))
         })
     }
 

@@ -33,6 +33,14 @@ pub struct FileReport {
     pub name_words: Vec<String>,
 }
 
+impl FileReport {
+    /// An archive that was read whole: its files are reported on their own (before it),
+    /// and its own report only says whether any of them holds personal data.
+    pub fn is_archive(&self) -> bool {
+        self.format == "zip" && self.inspected
+    }
+}
+
 /// Totals over many files, for the plain-English summary and the ledger.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
@@ -52,6 +60,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn add(&mut self, r: &FileReport) {
+        // An archive that was read whole is counted by its files, not again as a file.
+        if r.is_archive() {
+            return;
+        }
         self.files += 1;
         if !r.inspected {
             self.files_not_inspected += 1;
