@@ -2214,26 +2214,6 @@ fn numbered_heading(text: &str) -> bool {
 /// young people, staff (not "a member of staff"), everyone, anyone, any one child ("a
 /// child", "every pupil"), or a year group doing something ("Year 6 will visit…").
 fn names_a_group(text: &str) -> bool {
-    year_group_acts(text) || names_a_group_word(text)
-}
-
-/// "Year 6 will visit the Florence Nightingale Museum", "Year 10 are sitting mocks": a
-/// year group as what a sentence is about.
-fn year_group_acts(text: &str) -> bool {
-    const ACTS: &[&str] = &[
-        "will", "are", "have", "went", "visited", "enjoyed", "can", "should", "must", "need",
-        "pupils", "children", "students", "classes", "families", "parents",
-    ];
-    let words: Vec<&str> = text.split_whitespace().collect();
-    words.windows(3).any(|w| {
-        w[0].eq_ignore_ascii_case("year")
-            && (1..=2).contains(&w[1].len())
-            && w[1].bytes().all(|b| b.is_ascii_digit())
-            && ACTS.iter().any(|a| w[2].eq_ignore_ascii_case(a))
-    })
-}
-
-fn names_a_group_word(text: &str) -> bool {
     const GROUPS: &[&str] = &[
         "pupils", "children", "students", "learners", "families", "everyone", "anyone", "staff",
     ];
@@ -2260,6 +2240,8 @@ fn names_a_group_word(text: &str) -> bool {
                 !before.eq_ignore_ascii_case(b"of")
             } else if w.eq_ignore_ascii_case(b"people") {
                 before.eq_ignore_ascii_case(b"young")
+            } else if w.eq_ignore_ascii_case(b"year") {
+                year_group_acts(&text[i..])
             } else {
                 is(w, GROUPS) || (is(w, ONE_CHILD) && is(before, ANY_ONE))
             };
@@ -2269,6 +2251,23 @@ fn names_a_group_word(text: &str) -> bool {
         before = w;
     }
     false
+}
+
+/// After "Year": a year group as what a sentence is about ("Year 6 will visit the Florence
+/// Nightingale Museum", "Year 10 are sitting mocks").
+fn year_group_acts(after_year: &str) -> bool {
+    const ACTS: &[&str] = &[
+        "will", "are", "have", "went", "visited", "enjoyed", "can", "should", "must", "need",
+        "pupils", "children", "students", "classes", "families", "parents",
+    ];
+    let mut words = after_year.split(' ');
+    words.next() == Some("")
+        && words
+            .next()
+            .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+        && words
+            .next()
+            .is_some_and(|w| ACTS.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
 /// Third-person singular pronouns (and "my"), but not the generic "he or she", "his/her".
