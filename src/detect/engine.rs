@@ -1987,6 +1987,11 @@ fn sensitive_words(
         if p.category == "religion" && in_a_school_name(text, start, after_idx) {
             continue;
         }
+        // "Children's Social Care (MASH): 0113 376 0336": a service's number in a list of
+        // contacts, as every safeguarding policy has.
+        if service_contact(text, start) {
+            continue;
+        }
         let fallback = if p.kind == KeywordKind::Code {
             "ethnicity"
         } else {
@@ -2268,6 +2273,60 @@ fn year_group_acts(after_year: &str) -> bool {
         && words
             .next()
             .is_some_and(|w| ACTS.iter().any(|a| w.eq_ignore_ascii_case(a)))
+}
+
+/// Whether the sensitive word at `start` names a service in a line of contact details:
+/// "Local Authority Designated Officer (LADO): 0113 535 1000", "MASH – 0113 376 0336",
+/// "CAMHS: camhs.referrals@nhs.net". The word is before the line's first colon or dash,
+/// it is one of the services, and all after it is a phone number or an e-mail address
+/// (with a remark in brackets). ("Social worker: 07700 900456" on a pupil's profile says
+/// the pupil has one: not a service.)
+fn service_contact(text: &str, start: usize) -> bool {
+    const SERVICES: &[&str] = &[
+        "lado",
+        "mash",
+        "designated officer",
+        "children's social care",
+        "children’s social care",
+        "social care",
+        "emergency duty team",
+        "early help hub",
+        "early help",
+        "prevent",
+        "channel",
+        "nspcc",
+        "childline",
+        "camhs",
+        "police",
+        "school nurse",
+        "health visitor",
+    ];
+    if text.len() > 160 {
+        return false;
+    }
+    let Some((at, value)) = [":", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
+        .min_by_key(|&(at, _)| at)
+    else {
+        return false;
+    };
+    if start >= at {
+        return false;
+    }
+    let label = text[..at].to_lowercase();
+    if !SERVICES.iter().any(|s| label.contains(s)) {
+        return false;
+    }
+    // The value: a phone number or an e-mail address, then perhaps a remark in brackets.
+    let value = value.trim();
+    let value = value.split_once(" (").map_or(value, |(v, _)| v).trim();
+    let phone = value.bytes().filter(u8::is_ascii_digit).count() >= 6
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b" +()-".contains(&b));
+    let email = value.contains('@') && !value.contains(' ');
+    phone || email
 }
 
 /// Third-person singular pronouns (and "my"), but not the generic "he or she", "his/her".
