@@ -447,6 +447,8 @@ struct FileState {
     /// the names in it that only the name lists say are names are of people studied, or
     /// authors.
     studied: bool,
+    /// The last piece of running text ended with a closing quotation mark.
+    after_quote: bool,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
     /// The two-column table being read, which may be a form.
@@ -792,6 +794,13 @@ fn studied_title(text: &str) -> bool {
         b"wider reading",
         b"reading spine",
         b"set text",
+        b"curriculum map",
+        b"curriculum overview",
+        b"long-term plan",
+        b"long term plan",
+        b"medium-term plan",
+        b"medium term plan",
+        b"scheme of work",
     ];
     const WORK: &[&str] = &[
         "quiz",
@@ -1004,6 +1013,10 @@ impl Visitor for Analyzer<'_> {
         st.index += 1;
         let sheet_name = sheet_of(&seg.location);
         if seg.is_header {
+            // A spreadsheet's title row is read as its header row.
+            if !st.studied && st.index <= STUDIED_TITLE_WITHIN {
+                st.studied = studied_title(seg.text);
+            }
             let h = normalise_header(seg.text);
             if let Location::Cell { col, row, .. } = seg.location {
                 match (col, &mut st.header_cells) {
@@ -1236,8 +1249,16 @@ impl Visitor for Analyzer<'_> {
             || matches!(seg.location, Location::Cell { .. })
                 && found.names.iter().any(|n| n.dictionary_only)
                 && st.book_list(sheet, det);
+        // A quotation's author ("“Every child deserves a champion…” — Rita Pierson").
+        let after_quote = std::mem::replace(
+            &mut st.after_quote,
+            record.is_none() && text.trim_end().ends_with(['”', '"']),
+        );
         for n in &found.names {
             if studied && n.dictionary_only {
+                continue;
+            }
+            if n.dictionary_only && quotes_author(&text[..n.start], after_quote) {
                 continue;
             }
             // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
@@ -1296,6 +1317,12 @@ impl Visitor for Analyzer<'_> {
         // Sensitive words (not in a column of job titles: "Family Support Worker (Early
         // Help)" is a job; but in a table about pupils a "Role" may say "Social worker").
         if column == Some(ColumnKind::Role) && !st.about_pupils(sheet) && names_a_job(text) {
+            return;
+        }
+        // A governor's or a teacher's areas of responsibility ("Pupil premium; Finance",
+        // "SEND; Curriculum", "Safeguarding") are topics they look after, not facts about
+        // them (unless the table is about pupils).
+        if header.is_some_and(|h| RESPONSIBILITY_HEADERS.contains(&h)) && !st.about_pupils(sheet) {
             return;
         }
         // "No known medical conditions" under Medical says there is nothing to say.
@@ -2036,6 +2063,37 @@ fn sensitive_words(
     }
 }
 
+/// Whether a name after `before` is a quotation's author: it follows a dash that follows a
+/// closing quotation mark, in the same piece ("“…” – Maya Angelou") or across pieces (a
+/// piece starting "— Rita Pierson, educator" after one that ended with the quotation).
+fn quotes_author(before: &str, after_quote: bool) -> bool {
+    let before = before.trim_end();
+    let Some(rest) = before.strip_suffix(['—', '―', '–', '-']) else {
+        return false;
+    };
+    let rest = rest.trim_end().trim_start_matches(['>', ' ']);
+    rest.ends_with(['”', '"']) || (rest.is_empty() && after_quote)
+}
+
+/// Headers of columns that list the topics someone is responsible for (normalised).
+const RESPONSIBILITY_HEADERS: &[&str] = &[
+    "responsibilities",
+    "responsibility",
+    "areas of responsibility",
+    "area of responsibility",
+    "special responsibilities",
+    "link areas",
+    "link area",
+    "link responsibilities",
+    "link governor for",
+    "link role",
+    "lead areas",
+    "subjects led",
+    "committees",
+    "committee",
+    "committee membership",
+];
+
 /// Whether a cell of a job-title column names a job ("Family Support Worker (Early
 /// Help)", "SENCo and Mental Health Lead"), not a person's part ("Child (looked after)").
 fn names_a_job(text: &str) -> bool {
@@ -2764,6 +2822,7 @@ mod tests {
             "Year 5 Reading List",
             "Summer reading for Year 6",
             "GCSE English Literature – Set Texts and Key Characters",
+            "Brookfield Primary School – Year 4 Long-Term Curriculum Map 2024-25",
         ] {
             assert!(studied_title(title), "{title}");
         }
