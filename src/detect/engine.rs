@@ -1316,7 +1316,10 @@ impl Visitor for Analyzer<'_> {
 
         // Sensitive words (not in a column of job titles: "Family Support Worker (Early
         // Help)" is a job; but in a table about pupils a "Role" may say "Social worker").
-        if column == Some(ColumnKind::Role) && !st.about_pupils(sheet) && names_a_job(text) {
+        if column == Some(ColumnKind::Role)
+            && !st.about_pupils(sheet)
+            && (names_a_job(text) || names_a_service(text))
+        {
             return;
         }
         // A governor's or a teacher's areas of responsibility ("Pupil premium; Finance",
@@ -2340,7 +2343,35 @@ fn year_group_acts(after_year: &str) -> bool {
 /// (with a remark in brackets). ("Social worker: 07700 900456" on a pupil's profile says
 /// the pupil has one: not a service.)
 fn service_contact(text: &str, start: usize) -> bool {
+    if text.len() > 160 {
+        return false;
+    }
+    let Some((at, value)) = [":", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
+        .min_by_key(|&(at, _)| at)
+    else {
+        return false;
+    };
+    if start >= at || !names_a_service(&text[..at]) {
+        return false;
+    }
+    // The value: a phone number or an e-mail address, then perhaps a remark in brackets.
+    let value = value.trim();
+    let value = value.split_once(" (").map_or(value, |(v, _)| v).trim();
+    let phone = value.bytes().filter(u8::is_ascii_digit).count() >= 6
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b" +()-".contains(&b));
+    let email = value.contains('@') && !value.contains(' ');
+    phone || email
+}
+
+/// Whether `text` names a service that safeguarding and health policies list ("Multi-Agency
+/// Safeguarding Hub (MASH)", "LADO", "Children's Social Care", "CAMHS").
+fn names_a_service(text: &str) -> bool {
     const SERVICES: &[&str] = &[
+        "safeguarding hub",
         "lado",
         "mash",
         "designated officer",
@@ -2359,32 +2390,8 @@ fn service_contact(text: &str, start: usize) -> bool {
         "school nurse",
         "health visitor",
     ];
-    if text.len() > 160 {
-        return false;
-    }
-    let Some((at, value)) = [":", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
-        .min_by_key(|&(at, _)| at)
-    else {
-        return false;
-    };
-    if start >= at {
-        return false;
-    }
-    let label = text[..at].to_lowercase();
-    if !SERVICES.iter().any(|s| label.contains(s)) {
-        return false;
-    }
-    // The value: a phone number or an e-mail address, then perhaps a remark in brackets.
-    let value = value.trim();
-    let value = value.split_once(" (").map_or(value, |(v, _)| v).trim();
-    let phone = value.bytes().filter(u8::is_ascii_digit).count() >= 6
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b" +()-".contains(&b));
-    let email = value.contains('@') && !value.contains(' ');
-    phone || email
+    let lower = text.to_lowercase();
+    SERVICES.iter().any(|s| lower.contains(s))
 }
 
 /// Third-person singular pronouns (and "my"), but not the generic "he or she", "his/her".
