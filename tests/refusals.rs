@@ -52,7 +52,7 @@ fn weak_passphrases_exit_3_and_write_nothing() {
 #[test]
 fn a_passphrase_made_of_names_in_the_files_is_refused() {
     let pass = "Tobias-Wrenfield-Ifeoma-Okonkwo-2016";
-    let seal = |s: &Sandbox| {
+    let seal_with = |s: &Sandbox, pass: &str| {
         s.mkdir("stick");
         let pf = s.passfile(pass);
         s.cmd()
@@ -62,6 +62,7 @@ fn a_passphrase_made_of_names_in_the_files_is_refused() {
             .output()
             .unwrap()
     };
+    let seal = |s: &Sandbox| seal_with(s, pass);
     let named = Sandbox::new();
     named.write(
         "class.csv",
@@ -75,6 +76,10 @@ fn a_passphrase_made_of_names_in_the_files_is_refused() {
     for name in ["Tobias", "Wrenfield", "Ifeoma", "Okonkwo"] {
         assert!(!err.contains(name), "names are not repeated: {err}");
     }
+    assert!(tree(&named.path("stick")).is_empty());
+    // A pupil's full name with another word added is still theirs.
+    let out = seal_with(&named, "Ifeoma-Okonkwo-Lantern-2016");
+    assert_code(&out, 3);
     assert!(tree(&named.path("stick")).is_empty());
 
     let others = Sandbox::new();

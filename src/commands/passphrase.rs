@@ -36,6 +36,12 @@ pub fn for_sealing(
     let files: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let mut user_inputs = strength::user_inputs(&files, policy.school_name.as_deref());
     user_inputs.extend(people.iter().take(MAX_NAME_WORDS).cloned());
+    // zxcvbn, and a passphrase holding two names of people in the files is theirs.
+    let judge = |p: &str| {
+        let mut verdict = strength::judge(p, &user_inputs);
+        verdict.personal |= strength::holds_names(p, people);
+        verdict
+    };
     let rule = policy.passphrase;
 
     if let Some(path) = &common.passphrase_file {
@@ -45,7 +51,7 @@ pub fn for_sealing(
             ));
         }
         let secret = passphrase::read_file(path)?;
-        let verdict = strength::judge(secret.expose_secret(), &user_inputs);
+        let verdict = judge(secret.expose_secret());
         if !verdict.is_strong(&rule) {
             return Err(weak_error(&verdict, &rule));
         }
@@ -75,7 +81,7 @@ pub fn for_sealing(
         if first.expose_secret().is_empty() {
             return generated(&user_inputs, &rule);
         }
-        let verdict = strength::judge(first.expose_secret(), &user_inputs);
+        let verdict = judge(first.expose_secret());
         if !verdict.is_strong(&rule) {
             ui::say("That passphrase is not strong enough to protect pupils' data:");
             for line in verdict.explain(&rule) {

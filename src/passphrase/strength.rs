@@ -84,6 +84,37 @@ pub fn judge(passphrase: &str, user_inputs: &[String]) -> Verdict {
     }
 }
 
+/// Whether a passphrase holds two or more of `names` (words of the names of people found
+/// in the files, lower case) as words of its own: "Zofia-Kowalczyk-Residential-2014",
+/// "ZofiaKowalczyk!lantern". Someone who finds the stick and knows the class tries a
+/// pupil's name first, whatever is added to it. (One name word alone, "Grace", is also an
+/// everyday word too often to refuse.)
+pub fn holds_names(passphrase: &str, names: &[String]) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in passphrase.chars() {
+        // A new word at a non-letter, and at a capital after a small letter ("ZofiaKowalczyk").
+        if (!c.is_alphabetic() || (c.is_uppercase() && prev_lower)) && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if c.is_alphabetic() {
+            word.extend(c.to_lowercase());
+        }
+        prev_lower = c.is_lowercase();
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words.sort();
+    words.dedup();
+    words
+        .iter()
+        .filter(|w| w.chars().count() >= 3 && names.iter().any(|n| n == *w))
+        .count()
+        >= 2
+}
+
 /// True when removing the user's own words (3+ letters) leaves fewer than four letters.
 fn only_personal_words(passphrase: &str, user_inputs: &[String]) -> bool {
     let mut rest = passphrase.to_lowercase();
@@ -203,6 +234,29 @@ mod tests {
     fn strong(p: &str, inputs: &[&str]) -> bool {
         let inputs: Vec<String> = inputs.iter().map(|s| s.to_string()).collect();
         judge(p, &inputs).is_strong(&Rule::default())
+    }
+
+    #[test]
+    fn two_names_of_people_in_the_files_make_a_passphrase_theirs() {
+        let names: Vec<String> = ["zofia", "kowalczyk", "amara", "grace"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for p in [
+            "Zofia-Kowalczyk-Residential-2014",
+            "ZofiaKowalczyk!lantern",
+            "lantern amara orbit grace",
+        ] {
+            assert!(holds_names(p, &names), "{p}");
+        }
+        for p in [
+            "Grace-lantern-orbit-meadow",
+            "copper lantern orbit meadow quietly",
+            "zofiakowalczyk",
+            "",
+        ] {
+            assert!(!holds_names(p, &names), "{p}");
+        }
     }
 
     #[test]
