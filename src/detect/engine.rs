@@ -2346,11 +2346,7 @@ fn service_contact(text: &str, start: usize) -> bool {
     if text.len() > 160 {
         return false;
     }
-    let Some((at, value)) = [":", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
-        .min_by_key(|&(at, _)| at)
-    else {
+    let Some((at, value)) = label_and_value(text) else {
         return false;
     };
     if start >= at || !names_a_service(&text[..at]) {
@@ -2439,6 +2435,15 @@ fn speaks_of_one_person(text: &str) -> bool {
         .any(|w| ONE.contains(&w))
 }
 
+/// Where a "Label: value" (or "Label – value") line's label ends, and its value: split at
+/// the first colon or spaced dash.
+fn label_and_value(text: &str) -> Option<(usize, &str)> {
+    [":", " - ", " – ", " — "]
+        .iter()
+        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
+        .min_by_key(|&(at, _)| at)
+}
+
 /// A short "Label: value" (or "Label – value") line with a value filled in: not empty,
 /// not "none", not a figure ("Proportion of disadvantaged pupils: 23%"), not a proportion
 /// ("SEN Support: 14% of pupils (national average 13.6%)": a group, not one person).
@@ -2448,11 +2453,7 @@ fn form_field(text: &str) -> bool {
     if text.len() > MAX_LEN {
         return false;
     }
-    let Some((label, value)) = [":", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
-        .min_by_key(|&(at, _)| at)
-    else {
+    let Some((label, value)) = label_and_value(text) else {
         return false;
     };
     let value = value.trim();
