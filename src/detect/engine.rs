@@ -366,7 +366,9 @@ struct Tally(Vec<(String, u64)>);
 
 impl Tally {
     fn add(&mut self, category: &str, n: u64) {
-        match self.0.iter_mut().find(|(k, _)| k == category) {
+        // (Lengths first: most categories differ in length, so few bytes are compared.)
+        let same = |k: &String| k.len() == category.len() && k == category;
+        match self.0.iter_mut().find(|(k, _)| same(k)) {
             Some((_, count)) => *count += n,
             None => self.0.push((category.to_string(), n)),
         }
@@ -626,7 +628,29 @@ impl FileState {
     /// Resolves the pending items that nothing later can tie to a person any more: table
     /// items once their row has passed, text items once the window has passed. With
     /// `all`, resolves everything (end of file).
+    #[inline]
     fn resolve_ready(&mut self, current: &Option<RecordKey>, all: bool) {
+        // For most cells nothing is ready: nothing is pending, or the oldest item is in
+        // the current row. Then only anchors too old to matter are let go.
+        let oldest = match self.pending.front() {
+            None => self.index,
+            Some(p)
+                if !all
+                    && !p.loose
+                    && p.record.is_some()
+                    && p.record == *current
+                    && self.index <= p.index + 10_000 =>
+            {
+                p.index
+            }
+            Some(_) => return self.resolve_pending(current, all),
+        };
+        self.forget_anchors_before(oldest);
+    }
+
+    /// [`FileState::resolve_ready`] when something may be ready.
+    #[inline(never)]
+    fn resolve_pending(&mut self, current: &Option<RecordKey>, all: bool) {
         while let Some(p) = self.pending.front() {
             let window = if p.loose { XML_WINDOW } else { PERSON_WINDOW };
             let ready = all
@@ -666,8 +690,11 @@ impl FileState {
                 e.0 += 1;
             }
         }
-        // Anchors older than anything still pending can no longer matter.
-        let oldest = self.pending.front().map_or(self.index, |p| p.index);
+        self.forget_anchors_before(self.pending.front().map_or(self.index, |p| p.index));
+    }
+
+    /// Anchors older than anything still pending (at `oldest`) can no longer matter.
+    fn forget_anchors_before(&mut self, oldest: u64) {
         let keep_from = oldest.saturating_sub(XML_WINDOW + 1);
         while self.anchors.front().is_some_and(|&a| a < keep_from) {
             self.anchors.pop_front();
@@ -2438,10 +2465,23 @@ fn speaks_of_one_person(text: &str) -> bool {
 /// Where a "Label: value" (or "Label – value") line's label ends, and its value: split at
 /// the first colon or spaced dash.
 fn label_and_value(text: &str) -> Option<(usize, &str)> {
-    [":", " - ", " – ", " — "]
-        .iter()
-        .filter_map(|sep| text.find(sep).map(|at| (at, &text[at + sep.len()..])))
-        .min_by_key(|&(at, _)| at)
+    // One pass over the bytes (this runs for many cells of a table): the first ':', or
+    // the first space followed by "- ", "– " or "— ".
+    let b = text.as_bytes();
+    let at = b.iter().enumerate().find_map(|(i, &c)| {
+        let rest = &b[i + 1..];
+        match c {
+            b':' => Some((i, 1)),
+            b' ' if rest.starts_with(b"- ") => Some((i, 3)),
+            b' ' if rest.starts_with("\u{2013} ".as_bytes())
+                || rest.starts_with("\u{2014} ".as_bytes()) =>
+            {
+                Some((i, 5))
+            }
+            _ => None,
+        }
+    });
+    at.map(|(at, len)| (at, &text[at + len..]))
 }
 
 /// A short "Label: value" (or "Label – value") line with a value filled in: not empty,
@@ -2754,7 +2794,23 @@ pub fn parse_date(v: &str) -> Option<chrono::NaiveDate> {
 mod tests {
     use super::*;
 
-    /// The report for one file written with `contents`.
+    #[test]
+    fn a_label_ends_at_the_first_colon_or_spaced_dash() {
+        let split = |t| label_and_value(t).map(|(at, v)| (at, v.to_string()));
+        assert_eq!(split("Name: Amara"), Some((4, " Amara".into())));
+        assert_eq!(
+            split("MASH - 0113 376 0336"),
+            Some((4, "0113 376 0336".into()))
+        );
+        assert_eq!(split("LADO \u{2013} 0113"), Some((4, "0113".into())));
+        assert_eq!(split("CAMHS \u{2014} x: y"), Some((5, "x: y".into())));
+        assert_eq!(split("Mon - Fri: 9am"), Some((3, "Fri: 9am".into())));
+        assert_eq!(split("Key stage 2-3 note"), None);
+        assert_eq!(split("well-being - ok"), Some((10, "ok".into())));
+        assert_eq!(split("ends with -"), None);
+        assert_eq!(split(""), None);
+    }
+
     #[test]
     fn an_identifier_header_may_first_say_whose_it_is() {
         assert_eq!(owned_header("parent dob"), Some("dob"));
@@ -2814,6 +2870,7 @@ mod tests {
         assert!(clean.name_words.is_empty());
     }
 
+    /// The report for one file written with `contents`.
     fn scan_file(name: &str, contents: &str) -> FileReport {
         let det = Detector::new(&Policy::default()).unwrap();
         det.scan_contents(name, contents)
