@@ -1762,6 +1762,26 @@ mod tests {
     }
 
     #[test]
+    fn names_from_the_backgrounds_of_uk_pupils_are_found_in_running_text() {
+        let names = Names::bundled();
+        for (text, name) in [
+            ("Tendai Moyo was absent today.", "tendai moyo"),
+            ("I spoke to Tatenda Phiri after lunch.", "tatenda phiri"),
+            ("Chipo Banda and her brother", "chipo banda"),
+            ("Thabo Mokoena has moved to Year 5.", "thabo mokoena"),
+            ("Harpreet Kaur was absent today.", "harpreet kaur"),
+            ("Oluwaseun Adeyemi was absent today.", "oluwaseun adeyemi"),
+            ("Zofia Kowalczyk was absent today.", "zofia kowalczyk"),
+            ("Siobhan O'Sullivan was absent today.", "siobhan o'sullivan"),
+        ] {
+            assert!(
+                found_names(&names, text).contains(&name.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn one_word_column_values_are_judged_as_any_value_is() {
         let names = Names::bundled();
         let lists = [

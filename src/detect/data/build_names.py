@@ -84,6 +84,13 @@ siobhan niamh aoife caoimhe saoirse oisin oisín ciara clodagh sinead sinéad
 mohammed muhammad mohammad mohamed muhammed fatima fatimah aisha ayesha zainab
 maryam khadija hafsa yusuf ibrahim ismail
 zofia łukasz wojciech małgorzata grzegorz krzysztof agnieszka
+tendai tatenda tinashe tanaka tafadzwa tapiwa takudzwa farai fadzai chipo
+chiedza rudo rutendo nyasha kudzai kudakwashe kundai munashe mufaro panashe
+ruvimbo rumbidzai simbarashe shamiso tsitsi vimbai tariro tonderai tendekai
+anesu anotida kuda ruva
+sipho nomsa nkosana themba bongani lindiwe zanele sindiswa thulani nokuthula
+thabo lerato palesa kagiso lebo mpho tshepo karabo naledi ayanda lwazi
+chimwemwe chikondi mphatso limbani thokozani dalitso mwila
 """.split()
 
 SUPPLEMENT_SURNAMES = """
@@ -100,6 +107,9 @@ chen wang li zhang liu yang huang zhao wu zhou lau wong chan cheung leung
 yilmaz yılmaz demir kaya şahin çelik yıldız
 wojcik wójcik kowalczyk kowalski nowak wiśniewski
 o'brien o'connor o'neill o'sullivan mcdonald macdonald mckenzie mackenzie
+moyo mpofu phiri mwale tembo chikwanha mutasa chigumba chirwa nyoni gumbo
+chiweshe marufu muchena mandaza makoni chikore mazvita mutendi chinyama gwenzi
+mokoena nkambule zwane naidoo
 """.split()
 
 # Words the word-list intersection would put in name_words.txt but that
@@ -1609,7 +1619,7 @@ SPOT_CHECK = """
 oluwaseun chidera zofia łukasz lukasz siobhan niamh aoife mohammed muhammad
 fatima priya harpreet gurpreet nguyen wojcik kowalczyk okafor adeyemi mensah
 osei abdi farah hussain begum patel singh kaur chen wang li zhang yilmaz demir
-o'brien mcdonald macdonald
+o'brien mcdonald macdonald tendai tatenda chipo sipho moyo ncube phiri banda
 """.split()
 
 
