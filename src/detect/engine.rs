@@ -1285,7 +1285,9 @@ impl Visitor for Analyzer<'_> {
             if studied && n.dictionary_only {
                 continue;
             }
-            if n.dictionary_only && quotes_author(&text[..n.start], after_quote) {
+            if n.dictionary_only
+                && (quotes_author(&text[..n.start], after_quote) || book_by(&text[..n.start]))
+            {
                 continue;
             }
             // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
@@ -2103,6 +2105,52 @@ fn quotes_author(before: &str, after_quote: bool) -> bool {
     };
     let rest = rest.trim_end().trim_start_matches(['>', ' ']);
     rest.ends_with(['”', '"']) || (rest.is_empty() && after_quote)
+}
+
+/// Whether a name found after `before` is the author of a book to be read, its title in
+/// quotes just before: "Read 'The Huge Bag of Worries' by Virginia Ironside", "an extract
+/// from “Holes” by Louis Sachar". (A pupil's poem in a newsletter, "'Autumn' by Amara
+/// Okafor", still counts: only reading is looked for before the title.)
+fn book_by(before: &str) -> bool {
+    const READING: &[&str] = &[
+        "read",
+        "reading",
+        "reread",
+        "book",
+        "novel",
+        "story",
+        "text",
+        "class reader",
+        "extract from",
+        "extract of",
+        "chapter from",
+        "chapter of",
+    ];
+    let Some(rest) = before.trim_end().strip_suffix(" by") else {
+        return false;
+    };
+    let Some(title) = rest
+        .trim_end()
+        .strip_suffix(['\'', '\u{2019}', '"', '\u{201d}'])
+    else {
+        return false;
+    };
+    // The opening quote: the last one at the start of a word ("'Charlotte's Web'").
+    let open = title.char_indices().rev().find(|&(i, c)| {
+        matches!(c, '\'' | '\u{2018}' | '"' | '\u{201c}')
+            && title[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|p| p.is_whitespace() || p == '(')
+    });
+    let Some((open, _)) = open else {
+        return false;
+    };
+    let lead = title[..open].trim_end().to_ascii_lowercase();
+    READING.iter().any(|w| {
+        lead.strip_suffix(w)
+            .is_some_and(|l| !l.ends_with(|c: char| c.is_ascii_alphabetic()))
+    })
 }
 
 /// Headers of columns that list the topics someone is responsible for (normalised).

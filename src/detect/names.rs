@@ -103,6 +103,21 @@ const ORGANISATION_WORDS: &[&str] = &[
     "work",
 ];
 
+/// Words (in lower case, found anywhere in the first part of an address) of groups'
+/// mailboxes: parents' associations and councils, friends of a school, clubs.
+/// (A parent-teacher association's initials only begin or end a part: "oakfieldpta",
+/// not "captain".)
+const GROUP_MAILBOX_WORDS: &[&str] = &[
+    "parentcouncil",
+    "parentsassociation",
+    "parents.association",
+    "friendsof",
+    "friends.of",
+    "committee",
+    "association",
+    "society",
+];
+
 /// Mail providers whose addresses are people's own, whatever their local part
 /// ("coolkid2009@gmail.com"): the first label of the domain.
 const PERSONAL_MAIL: &[&str] = &[
@@ -687,6 +702,18 @@ impl Names {
         (all & (FIRST | LAST)) | word
     }
 
+    /// Whether `w`, after a name that starts with `first`, is an everyday word that no
+    /// list holds and that does not make the words a place or an organisation ("Seen",
+    /// "Yes" where a table's cells run together; not "Hospice", "Road", "Zoo", "Primary").
+    fn filler_after_name(&self, first: &str, w: &str) -> bool {
+        !ends_no_name(first, w)
+            && !STREET_WORDS.contains(&w)
+            && !PLACE_WORDS.contains(&w)
+            && !PLACE_OR_SURNAME_WORDS.contains(&w)
+            && self.kinds(w) == 0
+            && with_lower(w, |l| !organisation_word(l) && everyday_form(l))
+    }
+
     /// Whether a word is a given name or a surname of the lists.
     pub fn listed_name(&self, w: &str) -> bool {
         self.kinds(w) & (FIRST | LAST) != 0
@@ -709,6 +736,19 @@ impl Names {
         if local.is_empty() {
             return false;
         }
+        // A group's own address, even at a personal mail provider: a parents' association
+        // or council, a school's friends, a club ("parentcouncil.meadowbank@gmail.com",
+        // "friendsofstmarys@gmail.com", "oakfieldpta@hotmail.co.uk").
+        // (Looked at only once no part of it is a name: most addresses are people's.)
+        let grouped = || {
+            let lower = local.to_ascii_lowercase();
+            GROUP_MAILBOX_WORDS.iter().any(|g| lower.contains(g))
+                || lower.split(['.', '_', '-', '+']).any(|part| {
+                    ["pta", "ptfa", "pfa"]
+                        .iter()
+                        .any(|a| part.starts_with(a) || part.ends_with(a))
+                })
+        };
         // Most addresses name someone in their first part ("amara.okafor@"): looked at
         // before the domain.
         let several = local.contains(['.', '_', '-', '+']);
@@ -747,7 +787,7 @@ impl Names {
             }
             // Parts that are not words ("tendai.chikwanha@"): a name the lists do not hold,
             // where an organisation's would be words ("childrens.services@").
-            if several && !word(part) && !part.strip_suffix('s').is_some_and(word) {
+            if several && !word(part) && !part.strip_suffix('s').is_some_and(word) && !grouped() {
                 return false;
             }
         }
@@ -755,6 +795,7 @@ impl Names {
         !PERSONAL_MAIL
             .iter()
             .any(|p| p.eq_ignore_ascii_case(provider))
+            || grouped()
     }
 
     /// Whether `text` calls someone by a given name ("Aisha will keep a spare inhaler"):
@@ -1135,6 +1176,17 @@ impl Names {
             if organisation(&toks[after..end]) {
                 return None;
             }
+            // "Deliver to: Main Reception": everyday words, one of them no name at all
+            // ("Name: Grace Hill" is two names that are words too).
+            let everyday = toks[after..end]
+                .iter()
+                .all(|t| with_lower(t.text, everyday_form))
+                && toks[after..end]
+                    .iter()
+                    .any(|t| self.kinds(t.text) & (FIRST | LAST) == 0);
+            if everyday {
+                return None;
+            }
             if words >= 2
                 || (words == 1
                     && self.is_first(toks[after].text)
@@ -1168,6 +1220,16 @@ impl Names {
             {
                 end -= 1;
             }
+            // Nor are everyday words after it that no list holds ("Ellis Whitworth Seen
+            // Yes", where a table's cells run together on a PDF line), unless they make
+            // it a place ("Naomi House Hospice", "Chester Zoo").
+            // (Not after a first word that is a word too: "North Manchester General".)
+            while end > i + 2
+                && t_kinds & WORD == 0
+                && self.filler_after_name(t.text, toks[end - 1].text)
+            {
+                end -= 1;
+            }
             if end >= i + 2 {
                 let last = toks[end - 1].text;
                 let first_is_word = t_kinds & WORD != 0;
@@ -1185,7 +1247,7 @@ impl Names {
                             && surname_shaped(last)
                             && t_first
                             && last_kinds & FIRST == 0
-                            && !with_lower(last, everyday_word))
+                            && !with_lower(last, everyday_form))
                 };
                 if ok
                     && capitalised(last)
@@ -1209,10 +1271,15 @@ impl Names {
             && !t.text.contains('-')
             && i + 1 < toks.len()
             && gap_ok(&t, &toks[i + 1])
-            // Exactly two words: "Role-play Tom Kitten" is not "Role-play Tom".
+            // Exactly two words: "Role-play Tom Kitten" is not "Role-play Tom" (but an
+            // everyday word that no list holds may follow: "Rahim Rahman Seen Yes", where a
+            // table's cells run together on a PDF line).
+            // (Only after a first word the lists hold as a surname: "AQA English
+            // Literature", "Braunstone Frith Primary" stay no one.)
             && !(i + 2 < toks.len()
                 && gap_ok(&toks[i + 1], &toks[i + 2])
-                && capitalised(toks[i + 2].text))
+                && capitalised(toks[i + 2].text)
+                && !(t_kinds & LAST != 0 && self.filler_after_name(t.text, toks[i + 2].text)))
         {
             let next = toks[i + 1].text;
             if t.text.chars().count() >= 3
@@ -1227,7 +1294,7 @@ impl Names {
                 // "Identifying SEN": a heading, with a school's acronym.
                 && !school_acronym(next)
                 && t_kinds & WORD == 0
-                && !with_lower(t.text, |lower| lower.split('-').any(everyday_word))
+                && !with_lower(t.text, |lower| lower.split('-').any(everyday_form))
             {
                 return Some((make(i, i + 2, true), i + 2));
             }
@@ -1286,6 +1353,35 @@ fn everyday_word(lower: &str) -> bool {
     word_kinds(lower) & EVERYDAY != 0
 }
 
+/// Whether a word (in lower case) is an everyday word, a common English word, or a form
+/// of one: "visit", "reception", "changed", "stopped", "making" ("People Who Changed
+/// Britain", "London Study Visit", "Deliver to: Main Reception" name no one). Only for
+/// words the name lists do not hold: "Jared" is a given name whatever "jar" is, and
+/// "Grace" is one though it is a word too.
+fn everyday_form(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &["s", "es", "d", "ed", "ing", "ly", "er", "ers"];
+    let word = |w: &str| everyday_word(w) || common_word(w);
+    word(lower)
+        || ENDINGS.iter().any(|e| {
+            lower.strip_suffix(e).is_some_and(|stem| {
+                let b = stem.as_bytes();
+                // "stopped" → "stop", "making" → "make".
+                let undoubled = (b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2])
+                    .then(|| &stem[..stem.len() - 1]);
+                let mut with_e = [0u8; 64];
+                let silent_e = (stem.len() < with_e.len()).then(|| {
+                    with_e[..stem.len()].copy_from_slice(b);
+                    with_e[stem.len()] = b'e';
+                    std::str::from_utf8(&with_e[..=stem.len()]).ok()
+                });
+                stem.len() >= 3
+                    && (word(stem)
+                        || undoubled.is_some_and(word)
+                        || silent_e.flatten().is_some_and(word))
+            })
+        })
+}
+
 /// Whether a word (in lower case) is one of the [`ORG`] words.
 fn organisation_word(lower: &str) -> bool {
     word_kinds(lower) & ORGANISATION != 0
@@ -1293,6 +1389,18 @@ fn organisation_word(lower: &str) -> bool {
 
 /// An everyday word: see [`everyday_word`].
 const EVERYDAY: u8 = 1;
+
+/// Whether a word (in lower case) is one of the common English words that are no name
+/// (`data/common_words.txt`): see [`everyday_form`]. A table of its own, read only for
+/// words the name lists do not hold, so that the table of [`word_kinds`], read for many
+/// table cells, stays small.
+fn common_word(lower: &str) -> bool {
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| include_str!("data/common_words.txt").lines().collect())
+        .contains(lower)
+}
 /// A word of organisations' names: see [`ORG`].
 const ORGANISATION: u8 = 2;
 /// A word of organisations' mailboxes: see [`ORGANISATION_WORDS`].
@@ -1574,6 +1682,7 @@ fn is_calendar_word(w: &str) -> bool {
 /// No one has these as a surname: after a given name they always end a place.
 const PLACE_WORDS: &[&str] = &[
     "Museum",
+    "Project",
     "Zoo",
     "Centre",
     "Center",
@@ -1762,6 +1871,34 @@ mod tests {
     }
 
     #[test]
+    fn everyday_words_and_their_forms_are_told_apart_from_names() {
+        for w in [
+            "visit",
+            "visits",
+            "visited",
+            "changed",
+            "stopped",
+            "making",
+            "reception",
+            "main",
+            "yes",
+            "seen",
+        ] {
+            assert!(everyday_form(w), "{w}");
+        }
+        for w in [
+            "abdirahman",
+            "okafor",
+            "tendai",
+            "zofia",
+            "siobhan",
+            "whitworth",
+        ] {
+            assert!(!everyday_form(w), "{w}");
+        }
+    }
+
+    #[test]
     fn names_from_the_backgrounds_of_uk_pupils_are_found_in_running_text() {
         let names = Names::bundled();
         for (text, name) in [
@@ -1879,7 +2016,8 @@ mod tests {
             assert_eq!(found(t), Vec::<String>::new(), "{t}");
         }
         for t in [
-            "Victoria Terrace joined Year 4.",
+            // ("Terrace" is in no list of surnames: "Victoria Terrace" alone is a street.)
+            "Victoria Lane joined Year 4.",
             "Sarah Hill, 7 years old",
             "Sarah Hill",
             "Year 12: Sarah Hill",

@@ -8,6 +8,7 @@ deduplicated, no comments):
     surnames.txt        family names
     name_words.txt      names that are also common English / school words
     public_figures.txt  people and characters studied in UK schools
+    common_words.txt    common English words that are no one's name
 
 Inputs (see docs/name-sources.md for versions and licences):
 
@@ -1291,6 +1292,15 @@ jane weir
 norman conquest
 bristol bus boycott
 montgomery bus boycott
+magna carta
+# --- More of the history curriculum and set texts (Tudor court, explorers; the
+# characters of Goodnight Mister Tom, a Year 6 evacuation text).
+francis walsingham
+sir francis walsingham
+john cabot
+sebastian cabot
+william beech
+tom oakley
 """.splitlines()
 
 
@@ -1581,6 +1591,21 @@ def build_name_words(names, report):
     return result
 
 
+COMMON_WORDS_TOP_N = 20000
+
+
+def build_common_words(names):
+    """Common English words that are no name: wamerican's lowercase words of three
+    letters or more that wordfreq ranks among the most frequent, less every given name
+    and surname. The detector reads them only for words the name lists do not hold."""
+    import wordfreq
+    dict_words = load_wordlist()
+    top = wordfreq.top_n_list("en", COMMON_WORDS_TOP_N)
+    return {w for w in top
+            if w in dict_words and w.isascii() and w.isalpha() and len(w) >= 3
+            and w not in names}
+
+
 def build_public_figures():
     out = set()
     for line in PUBLIC_FIGURES:
@@ -1655,6 +1680,7 @@ def main():
 
     names_all = first | surnames
     name_words = build_name_words(names_all, report)
+    common_words = build_common_words(names_all)
     figures = build_public_figures()
 
     if args.verbose:
@@ -1670,6 +1696,7 @@ def main():
     ok &= write_list(os.path.join(HERE, "surnames.txt"), surnames, args.check)
     ok &= write_list(os.path.join(HERE, "name_words.txt"), name_words, args.check)
     ok &= write_list(os.path.join(HERE, "public_figures.txt"), figures, args.check)
+    ok &= write_list(os.path.join(HERE, "common_words.txt"), common_words, args.check)
 
     missing = [n for n in SPOT_CHECK if n not in names_all]
     print("spot check: %d/%d present%s" % (len(SPOT_CHECK) - len(missing), len(SPOT_CHECK),
