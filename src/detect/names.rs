@@ -103,10 +103,24 @@ const ORGANISATION_WORDS: &[&str] = &[
     "work",
 ];
 
-/// Words (in lower case, found anywhere in the first part of an address) of groups'
-/// mailboxes: parents' associations and councils, friends of a school, clubs.
-/// (A parent-teacher association's initials only begin or end a part: "oakfieldpta",
-/// not "captain".)
+/// A parent-teacher association's initials, which count only as a part of their own
+/// ("oakfield.pta@": "sudipta@" and "duttagupta@" are people's).
+const GROUP_INITIALS: &[&str] = &["pta", "ptfa", "pfa"];
+
+/// Parts of groups' addresses that say nothing of whose they are on their own
+/// ("hollybrook.parents.association@"), though some are surnames too.
+const GROUP_PARTS: &[&str] = &[
+    "parent",
+    "parents",
+    "friends",
+    "council",
+    "association",
+    "committee",
+    "society",
+];
+
+/// Words of groups' mailboxes, found anywhere in the first part of an address (lower
+/// case).
 const GROUP_MAILBOX_WORDS: &[&str] = &[
     "parentcouncil",
     "parentsassociation",
@@ -706,10 +720,12 @@ impl Names {
     /// list holds and that does not make the words a place or an organisation ("Seen",
     /// "Yes" where a table's cells run together; not "Hospice", "Road", "Zoo", "Primary").
     fn filler_after_name(&self, first: &str, w: &str) -> bool {
+        // (In any case: "ELLIS WHITWORTH ROAD" is a street.)
+        let place = |list: &[&str]| list.iter().any(|p| p.eq_ignore_ascii_case(w));
         !ends_no_name(first, w)
-            && !STREET_WORDS.contains(&w)
-            && !PLACE_WORDS.contains(&w)
-            && !PLACE_OR_SURNAME_WORDS.contains(&w)
+            && !place(STREET_WORDS)
+            && !place(PLACE_WORDS)
+            && !place(PLACE_OR_SURNAME_WORDS)
             && self.kinds(w) == 0
             && with_lower(w, |l| !organisation_word(l) && everyday_form(l))
     }
@@ -726,7 +742,8 @@ impl Names {
     /// Whether an e-mail address is an organisation's own mailbox rather than a person's:
     /// on an organisation's domain (not a personal mail provider such as gmail.com), with a
     /// local part that holds no name, initial or number ("eos@aqa.org.uk",
-    /// "quarrybank@nationaltrust.org.uk", "childrens.services@leeds.gov.uk"). A person's
+    /// "quarrybank@nationaltrust.org.uk", "childrens.services@leeds.gov.uk"), or, at any
+    /// provider, a parents' group's ("parentcouncil.meadowbank@gmail.com"). A person's
     /// address names them ("amara.okafor@", "jsmith@", "smithj@", "okafor@") or numbers
     /// them ("20417@").
     pub fn organisation_mailbox(&self, email: &str) -> bool {
@@ -744,9 +761,7 @@ impl Names {
             let lower = local.to_ascii_lowercase();
             GROUP_MAILBOX_WORDS.iter().any(|g| lower.contains(g))
                 || lower.split(['.', '_', '-', '+']).any(|part| {
-                    ["pta", "ptfa", "pfa"]
-                        .iter()
-                        .any(|a| part.starts_with(a) || part.ends_with(a))
+                    GROUP_INITIALS.contains(&part.trim_matches(|c: char| c.is_ascii_digit()))
                 })
         };
         // Most addresses name someone in their first part ("amara.okafor@"): looked at
@@ -754,6 +769,14 @@ impl Names {
         let several = local.contains(['.', '_', '-', '+']);
         for part in local.split(['.', '_', '-', '+']) {
             let part = part.trim_matches(|c: char| c.is_ascii_digit());
+            // (A group's words, though "Parent" and "Council" are surnames too.)
+            if GROUP_INITIALS
+                .iter()
+                .chain(GROUP_PARTS)
+                .any(|g| g.eq_ignore_ascii_case(part))
+            {
+                continue;
+            }
             if part.len() <= 2 || !part.is_ascii() {
                 // A number, initials ("j.k.smith"), or a name in another script.
                 return false;
@@ -1176,14 +1199,11 @@ impl Names {
             if organisation(&toks[after..end]) {
                 return None;
             }
-            // "Deliver to: Main Reception": everyday words, one of them no name at all
-            // ("Name: Grace Hill" is two names that are words too).
+            // "Deliver to: Main Reception": everyday words that no list holds ("Name: Grace
+            // Hill" and "Pupil: Jared Walkers" hold names).
             let everyday = toks[after..end]
                 .iter()
-                .all(|t| with_lower(t.text, everyday_form))
-                && toks[after..end]
-                    .iter()
-                    .any(|t| self.kinds(t.text) & (FIRST | LAST) == 0);
+                .all(|t| self.kinds(t.text) == 0 && with_lower(t.text, everyday_form));
             if everyday {
                 return None;
             }
@@ -1365,8 +1385,13 @@ fn everyday_form(lower: &str) -> bool {
         || ENDINGS.iter().any(|e| {
             lower.strip_suffix(e).is_some_and(|stem| {
                 let b = stem.as_bytes();
-                // "stopped" → "stop", "making" → "make".
-                let undoubled = (b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2])
+                if b.len() < 3 {
+                    return false;
+                }
+                // "stopped" → "stop", "making" → "make". (Only an ASCII letter doubles:
+                // the last two bytes of another character may be equal too.)
+                let last = b[b.len() - 1];
+                let undoubled = (last.is_ascii_alphabetic() && last == b[b.len() - 2])
                     .then(|| &stem[..stem.len() - 1]);
                 let mut with_e = [0u8; 64];
                 let silent_e = (stem.len() < with_e.len()).then(|| {
@@ -1374,10 +1399,7 @@ fn everyday_form(lower: &str) -> bool {
                     with_e[stem.len()] = b'e';
                     std::str::from_utf8(&with_e[..=stem.len()]).ok()
                 });
-                stem.len() >= 3
-                    && (word(stem)
-                        || undoubled.is_some_and(word)
-                        || silent_e.flatten().is_some_and(word))
+                word(stem) || undoubled.is_some_and(word) || silent_e.flatten().is_some_and(word)
             })
         })
 }
@@ -1390,6 +1412,11 @@ fn organisation_word(lower: &str) -> bool {
 /// An everyday word: see [`everyday_word`].
 const EVERYDAY: u8 = 1;
 
+/// A word of organisations' names: see [`ORG`].
+const ORGANISATION: u8 = 2;
+/// A word of organisations' mailboxes: see [`ORGANISATION_WORDS`].
+const MAILBOX: u8 = 4;
+
 /// Whether a word (in lower case) is one of the common English words that are no name
 /// (`data/common_words.txt`): see [`everyday_form`]. A table of its own, read only for
 /// words the name lists do not hold, so that the table of [`word_kinds`], read for many
@@ -1401,10 +1428,6 @@ fn common_word(lower: &str) -> bool {
         .get_or_init(|| include_str!("data/common_words.txt").lines().collect())
         .contains(lower)
 }
-/// A word of organisations' names: see [`ORG`].
-const ORGANISATION: u8 = 2;
-/// A word of organisations' mailboxes: see [`ORGANISATION_WORDS`].
-const MAILBOX: u8 = 4;
 
 /// Which of the word lists above hold a word (in lower case), as bits: one look-up in one
 /// table for all of them.
@@ -1896,6 +1919,66 @@ mod tests {
         ] {
             assert!(!everyday_form(w), "{w}");
         }
+        // Other scripts: characters whose last two bytes are equal, before an ending.
+        for w in [
+            "a\u{924}s",
+            "x\u{4e38}s",
+            "ab\u{4e38}ing",
+            "\u{4e38}\u{4e38}ed",
+            "zo\u{eb}s",
+            "",
+        ] {
+            assert!(!everyday_form(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn a_parents_groups_address_is_no_ones_even_at_gmail() {
+        let names = Names::bundled();
+        for a in [
+            "parentcouncil.meadowbank@gmail.com",
+            "friendsofstmarys@gmail.com",
+            "oakfield.pta@hotmail.co.uk",
+            "pta2024.oakfield@gmail.com",
+            "hollybrook.parents.association@gmail.com",
+        ] {
+            assert!(names.organisation_mailbox(a), "{a}");
+        }
+        for a in [
+            "amara.okafor@gmail.com",
+            "sudipta@gmail.com",
+            "duttagupta@gmail.com",
+            "captain.jones@gmail.com",
+            "coolkid2009@gmail.com",
+        ] {
+            assert!(!names.organisation_mailbox(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn labelled_values_of_everyday_words_are_no_names() {
+        let names = Names::bundled();
+        let found = |t: &str| found_names(&names, t);
+        assert_eq!(
+            found("Deliver to: Main Reception, Goods In"),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("Name: Grace Hill"), ["grace hill"]);
+        assert_eq!(found("Pupil: Jared Walkers"), ["jared walkers"]);
+        assert_eq!(found("Name: Miles Archers"), ["miles archers"]);
+        // Everyday words after a name are not part of it; a street's word is.
+        assert_eq!(found("Ellis Whitworth Seen Yes"), ["ellis whitworth"]);
+        assert_eq!(found("ELLIS WHITWORTH ROAD"), Vec::<String>::new());
+        assert_eq!(found("Naomi House Hospice"), Vec::<String>::new());
+        // Given names that are words too (common in Zimbabwean and Nigerian families).
+        for t in [
+            "Goodness Okafor was absent today.",
+            "Privilege Moyo was absent today.",
+            "Blessed Phiri was absent today.",
+            "Knowledge Banda was absent today.",
+        ] {
+            assert_eq!(found(t).len(), 1, "{t}");
+        }
     }
 
     #[test]
@@ -2016,7 +2099,8 @@ mod tests {
             assert_eq!(found(t), Vec::<String>::new(), "{t}");
         }
         for t in [
-            // ("Terrace" is in no list of surnames: "Victoria Terrace" alone is a street.)
+            // ("Terrace" is in no list of surnames, and is a common word: "Victoria
+            // Terrace" alone reads as a street now, an accepted loss. "Lane" is a surname.)
             "Victoria Lane joined Year 4.",
             "Sarah Hill, 7 years old",
             "Sarah Hill",

@@ -92,6 +92,9 @@ anesu anotida kuda ruva
 sipho nomsa nkosana themba bongani lindiwe zanele sindiswa thulani nokuthula
 thabo lerato palesa kagiso lebo mpho tshepo karabo naledi ayanda lwazi
 chimwemwe chikondi mphatso limbani thokozani dalitso mwila
+goodness privilege blessed success knowledge favour praise marvellous testimony
+wisdom loveness memory fortune talent gift divine lovemore godknows nomatter
+givemore learnmore
 """.split()
 
 SUPPLEMENT_SURNAMES = """
