@@ -755,7 +755,7 @@ impl Names {
         }
         // A group's own address, even at a personal mail provider: a parents' association
         // or council, a school's friends, a club ("parentcouncil.meadowbank@gmail.com",
-        // "friendsofstmarys@gmail.com", "oakfieldpta@hotmail.co.uk").
+        // "friendsofstmarys@gmail.com", "oakfield.pta@hotmail.co.uk").
         // (Looked at only once no part of it is a name: most addresses are people's.)
         let grouped = || {
             let lower = local.to_ascii_lowercase();
