@@ -3,6 +3,7 @@
 mod common;
 
 use std::fs;
+use std::process::Output;
 
 use common::*;
 
@@ -585,6 +586,37 @@ fn destinations_the_policy_does_not_allow_are_refused() {
     let out = s.seal(&["a.txt", "-o", "Desktop/a.age"]);
     assert_code(&out, 3);
     assert!(tree(&other).is_empty());
+}
+
+#[test]
+fn the_policy_command_shows_the_ledger_in_use() {
+    let s = Sandbox::new();
+    let policy_of = |o: &Output| -> serde_json::Value {
+        serde_json::from_str(&stdout(o)).expect("policy --json prints JSON")
+    };
+    // The sandbox names its ledger with SAFECARRY_LEDGER, which the policy allows.
+    let shown = policy_of(&s.cmd().args(["policy", "--json"]).output().unwrap());
+    let ledger = &shown["settings"]["ledger_path"];
+    assert_eq!(
+        ledger["value"].as_str(),
+        Some(s.path("ledger.jsonl").to_str().unwrap())
+    );
+    assert_eq!(ledger["from"], "SAFECARRY_LEDGER");
+    let text = stdout(&s.cmd().arg("policy").output().unwrap());
+    assert!(text.contains("SAFECARRY_LEDGER"), "{text}");
+    // A policy that does not allow it: its own ledger_path is the one in use.
+    let own = s.path("policy-ledger.jsonl");
+    s.write(
+        "policy.toml",
+        format!(
+            "allow_overrides = false\nledger_path = \"{}\"\n",
+            own.display()
+        ),
+    );
+    let shown = policy_of(&s.cmd().args(["policy", "--json"]).output().unwrap());
+    let ledger = &shown["settings"]["ledger_path"];
+    assert_eq!(ledger["value"].as_str(), Some(own.to_str().unwrap()));
+    assert_ne!(ledger["from"], "SAFECARRY_LEDGER");
 }
 
 #[test]

@@ -8,6 +8,11 @@ use crate::policy::{self, DestinationKind, LedgerPaths, Policy};
 
 pub fn run(common: &Common) -> Result<Exit> {
     let p = Policy::load()?;
+    // `SAFECARRY_LEDGER` names the ledger in use when the policy allows it (as every
+    // command that records a transfer reads it): shown as the ledger_path in effect.
+    let ledger_override = std::env::var_os(policy::LEDGER_ENV)
+        .filter(|v| !v.is_empty() && p.overrides_allowed())
+        .map(std::path::PathBuf::from);
     let kinds: Vec<&str> = p
         .allowed_destinations
         .iter()
@@ -26,7 +31,10 @@ pub fn run(common: &Common) -> Result<Exit> {
         ("min_passphrase_length", json!(p.passphrase.min_length)),
         ("scrypt_work_factor", json!(p.scrypt_work_factor)),
         ("max_scrypt_work_factor", json!(p.max_scrypt_work_factor)),
-        ("ledger_path", json!(p.ledger_path)),
+        (
+            "ledger_path",
+            json!(ledger_override.as_ref().or(p.ledger_path.as_ref())),
+        ),
         (
             "ledger_paths",
             json!(match p.ledger_paths {
@@ -55,7 +63,12 @@ pub fn run(common: &Common) -> Result<Exit> {
             ),
         ),
     ];
-    let origin = |k: &str| p.origin.get(k).cloned().unwrap_or_else(|| "default".into());
+    let origin = |k: &str| {
+        if k == "ledger_path" && ledger_override.is_some() {
+            return policy::LEDGER_ENV.to_string();
+        }
+        p.origin.get(k).cloned().unwrap_or_else(|| "default".into())
+    };
     if common.json {
         let obj: serde_json::Map<String, Value> = rows
             .iter()
