@@ -3,7 +3,6 @@
 mod common;
 
 use std::fs;
-use std::process::Output;
 
 use common::*;
 
@@ -591,12 +590,14 @@ fn destinations_the_policy_does_not_allow_are_refused() {
 #[test]
 fn the_policy_command_shows_the_ledger_in_use() {
     let s = Sandbox::new();
-    let policy_of = |o: &Output| -> serde_json::Value {
-        serde_json::from_str(&stdout(o)).expect("policy --json prints JSON")
+    let ledger_shown = || -> serde_json::Value {
+        let o = s.cmd().args(["policy", "--json"]).output().unwrap();
+        let shown: serde_json::Value =
+            serde_json::from_str(&stdout(&o)).expect("policy --json prints JSON");
+        shown["settings"]["ledger_path"].clone()
     };
     // The sandbox names its ledger with SAFECARRY_LEDGER, which the policy allows.
-    let shown = policy_of(&s.cmd().args(["policy", "--json"]).output().unwrap());
-    let ledger = &shown["settings"]["ledger_path"];
+    let ledger = ledger_shown();
     assert_eq!(
         ledger["value"].as_str(),
         Some(s.path("ledger.jsonl").to_str().unwrap())
@@ -605,6 +606,15 @@ fn the_policy_command_shows_the_ledger_in_use() {
     let text = stdout(&s.cmd().arg("policy").output().unwrap());
     assert!(text.contains("SAFECARRY_LEDGER"), "{text}");
     // A policy that does not allow it: its own ledger_path is the one in use.
+    let own = policy_with_its_own_ledger(&s);
+    let ledger = ledger_shown();
+    assert_eq!(ledger["value"].as_str(), Some(own.to_str().unwrap()));
+    assert_ne!(ledger["from"], "SAFECARRY_LEDGER");
+}
+
+/// Writes the sandbox a policy that allows no overrides and names a ledger of its own;
+/// returns that ledger's path.
+fn policy_with_its_own_ledger(s: &Sandbox) -> std::path::PathBuf {
     let own = s.path("policy-ledger.jsonl");
     s.write(
         "policy.toml",
@@ -613,23 +623,13 @@ fn the_policy_command_shows_the_ledger_in_use() {
             own.display()
         ),
     );
-    let shown = policy_of(&s.cmd().args(["policy", "--json"]).output().unwrap());
-    let ledger = &shown["settings"]["ledger_path"];
-    assert_eq!(ledger["value"].as_str(), Some(own.to_str().unwrap()));
-    assert_ne!(ledger["from"], "SAFECARRY_LEDGER");
+    own
 }
 
 #[test]
 fn a_policy_that_disallows_overrides_keeps_the_ledger_where_it_says() {
     let s = Sandbox::new();
-    let own = s.path("policy-ledger.jsonl");
-    s.write(
-        "policy.toml",
-        format!(
-            "allow_overrides = false\nledger_path = \"{}\"\n",
-            own.display()
-        ),
-    );
+    let own = policy_with_its_own_ledger(&s);
     s.write("a.txt", "x");
     s.mkdir("stick");
     assert_code(&s.seal(&["a.txt", "--to", "stick"]), 0);

@@ -122,6 +122,7 @@ impl Detector {
                     person_context: false,
                     spaced_counts: false,
                     context: vec![],
+                    owner_words: vec![],
                     headers: vec![],
                     personal_headers: vec![],
                     examples: c.examples.clone(),
@@ -1700,7 +1701,7 @@ impl Analyzer<'_> {
             whole |= start == 0 && end == text.len();
             let in_personal_column = column.is_some_and(|c| c.personal);
             // "Emergency contact on the day: School office 0161 496 0732": the office's.
-            if !in_personal_column && rule.category == "phone" && office_number(&text[..start]) {
+            if !in_personal_column && owned_by_organisation(&text[..start], &rule.owner_words) {
                 continue;
             }
             let context = in_personal_column || has_context(text, start, &rule.context);
@@ -2109,15 +2110,16 @@ fn quotes_author(before: &str, after_quote: bool) -> bool {
     rest.ends_with(['”', '"']) || (rest.is_empty() && after_quote)
 }
 
-/// Whether the words just before a phone number say it is an office's: "School office
-/// 0161 496 0732", "reception: 0113 496 0999", "Main switchboard on 020 7946 0000".
-fn office_number(before: &str) -> bool {
-    const OFFICES: &[&str] = &["office", "reception", "switchboard"];
-    before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .any(|w| OFFICES.iter().any(|o| w.eq_ignore_ascii_case(o)))
+/// Whether one of a rule's `owner_words` is among the three words just before a value:
+/// "School office 0161 496 0732", "reception: 0113 496 0999" (see
+/// [`rules::IdentifierRule::owner_words`]).
+fn owned_by_organisation(before: &str, owner_words: &[String]) -> bool {
+    !owner_words.is_empty()
+        && before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .any(|w| owner_words.iter().any(|o| w.eq_ignore_ascii_case(o)))
 }
 
 /// Whether a name found after `before` is the author of a book to be read, its title in
@@ -2947,10 +2949,17 @@ mod tests {
 
     #[test]
     fn an_offices_number_is_told_by_the_words_before_it() {
+        let offices = [
+            "office".to_string(),
+            "reception".into(),
+            "switchboard".into(),
+        ];
+        let office_number = |before: &str| owned_by_organisation(before, &offices);
         assert!(office_number("Emergency contact on the day School office "));
         assert!(office_number("Tel (reception): "));
         assert!(!office_number("Emergency contact: Mum "));
         assert!(!office_number("Home phone: "));
+        assert!(!owned_by_organisation("School office ", &[]));
     }
 
     #[test]

@@ -111,6 +111,11 @@ pub struct IdentifierRule {
     pub spaced_counts: bool,
     #[serde(default)]
     pub context: Vec<String>,
+    /// Words that, among the three words just before a value, say it is an
+    /// organisation's, not a person's ("School office 0161 496 0732"): such a value counts
+    /// only in a column of people's values, whatever context it has.
+    #[serde(default)]
+    pub owner_words: Vec<String>,
     /// Column headers: every value in such a column is this identifier. For a rule with
     /// `person_context`, a value there counts only when its row is tied to a person (a
     /// list of venues has addresses and phone numbers too).
