@@ -7,6 +7,8 @@
 
 use std::path::Path;
 
+use zeroize::Zeroizing;
+
 /// What a passphrase must reach. Policy may raise these, never lower them.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rule {
@@ -58,9 +60,9 @@ pub fn judge(passphrase: &str, user_inputs: &[String]) -> Verdict {
             personal: false,
         };
     }
-    let judged: String;
+    let judged: Zeroizing<String>;
     let text = if length > JUDGE_CHARS {
-        judged = passphrase.chars().take(JUDGE_CHARS).collect();
+        judged = Zeroizing::new(passphrase.chars().take(JUDGE_CHARS).collect());
         judged.as_str()
     } else {
         passphrase
@@ -90,34 +92,42 @@ pub fn judge(passphrase: &str, user_inputs: &[String]) -> Verdict {
 /// pupil's name first, whatever is added to it. (One name word alone, "Grace", is also an
 /// everyday word too often to refuse.)
 pub fn holds_names(passphrase: &str, names: &[String]) -> bool {
-    let mut words: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let mut prev_lower = false;
-    for c in passphrase.chars() {
-        // A new word at a non-letter, and at a capital after a small letter ("ZofiaKowalczyk").
-        if (!c.is_alphabetic() || (c.is_uppercase() && prev_lower)) && !word.is_empty() {
-            words.push(std::mem::take(&mut word));
+    // The passphrase's words are looked at as slices of it, never copied: split at every
+    // non-letter, and at a capital after a small letter ("ZofiaKowalczyk").
+    let mut found: Vec<usize> = Vec::new();
+    let mut look = |w: &str| {
+        if w.chars().count() < 3 {
+            return;
         }
-        if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
+        let lower = || w.chars().flat_map(char::to_lowercase);
+        if let Some(i) = names.iter().position(|n| n.chars().eq(lower()))
+            && !found.contains(&i)
+        {
+            found.push(i);
+        }
+    };
+    let (mut start, mut prev_lower) = (None, false);
+    for (i, c) in passphrase.char_indices() {
+        if (!c.is_alphabetic() || (c.is_uppercase() && prev_lower))
+            && let Some(s) = start.take()
+        {
+            look(&passphrase[s..i]);
+        }
+        if c.is_alphabetic() && start.is_none() {
+            start = Some(i);
         }
         prev_lower = c.is_lowercase();
     }
-    if !word.is_empty() {
-        words.push(word);
+    if let Some(s) = start {
+        look(&passphrase[s..]);
     }
-    words.sort();
-    words.dedup();
-    words
-        .iter()
-        .filter(|w| w.chars().count() >= 3 && names.iter().any(|n| n == *w))
-        .count()
-        >= 2
+    found.len() >= 2
 }
 
 /// True when removing the user's own words (3+ letters) leaves fewer than four letters.
 fn only_personal_words(passphrase: &str, user_inputs: &[String]) -> bool {
-    let mut rest = passphrase.to_lowercase();
+    // (Copies of the passphrase, wiped when dropped.)
+    let mut rest = Zeroizing::new(passphrase.to_lowercase());
     let before = rest.chars().filter(|c| c.is_alphabetic()).count();
     let mut words: Vec<&str> = user_inputs
         .iter()
@@ -126,7 +136,7 @@ fn only_personal_words(passphrase: &str, user_inputs: &[String]) -> bool {
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     for w in words {
-        rest = rest.replace(w, " ");
+        rest = Zeroizing::new(rest.replace(w, " "));
     }
     let after = rest.chars().filter(|c| c.is_alphabetic()).count();
     after < before && after < 4
