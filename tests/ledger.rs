@@ -120,6 +120,9 @@ fn seal_and_open_write_entries_that_verify_here_and_in_python() {
     let head = e[2]["hash"].as_str().unwrap();
     assert!(stdout(&o).contains("OK: 3 entries"), "{}", stdout(&o));
     assert!(stdout(&o).contains(head));
+    // It says which ledger it checked (an override or the policy's own).
+    let named = format!("Ledger: \"{}\"", s.path("ledger.jsonl").display());
+    assert!(stdout(&o).contains(&named), "{}", stdout(&o));
     let py = python_verify(&s.path("ledger.jsonl"));
     assert!(
         py.status.success(),

@@ -185,6 +185,7 @@ fn verify(ledger: &Ledger, head: Option<&str>, common: &Common) -> Result<Exit> 
                     "OK: {} entries, every link intact. Head: {hash} (seq {seq})",
                     v.entries
                 );
+                println!("Ledger: {}", show(&ledger.path));
                 if let (Some(h), Some(s)) = (head, v.checkpoint_seq) {
                     println!(
                         "Checkpoint {h} is entry {s}; {} entries were added after it.",
