@@ -260,6 +260,41 @@ pub fn save_terminal() {
     windows::save_console();
 }
 
+/// Typing does not show on the terminal while this is held: set for the whole of a
+/// passphrase dialogue, so that a passphrase typed ahead (before its prompt appears, or
+/// while the first entry is being judged) is not shown either. The prompts themselves turn
+/// echo off only while they read. Dropping it puts the terminal back as it was.
+pub struct EchoOff {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+    #[cfg(windows)]
+    saved: Option<u32>,
+}
+
+/// Turns the terminal's echo off until the returned guard is dropped (nothing happens
+/// when there is no terminal).
+pub fn echo_off() -> EchoOff {
+    EchoOff {
+        #[cfg(unix)]
+        saved: unix::echo_off(),
+        #[cfg(windows)]
+        saved: windows::echo_off(),
+    }
+}
+
+impl Drop for EchoOff {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(t) = self.saved {
+            unix::set_terminal(&t);
+        }
+        #[cfg(windows)]
+        if let Some(mode) = self.saved {
+            windows::set_console(mode);
+        }
+    }
+}
+
 /// Restores what [`save_terminal`] saved.
 pub fn restore_terminal() {
     #[cfg(unix)]
@@ -393,10 +428,32 @@ mod unix {
 
     pub fn restore_terminal() {
         let saved = *SAVED.lock().unwrap_or_else(|e| e.into_inner());
-        if let (Some(t), Ok(tty)) = (saved, File::open("/dev/tty")) {
-            // SAFETY: valid fd and termios.
-            unsafe { libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, &t) };
+        if let Some(t) = saved {
+            set_terminal(&t);
         }
+    }
+
+    pub fn set_terminal(t: &libc::termios) {
+        if let Ok(tty) = File::open("/dev/tty") {
+            // SAFETY: valid fd and termios.
+            unsafe { libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, t) };
+        }
+    }
+
+    /// Turns echo off (keeping line editing), and returns the settings to put back.
+    pub fn echo_off() -> Option<libc::termios> {
+        let tty = File::open("/dev/tty").ok()?;
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: valid fd and out-pointer.
+        if unsafe { libc::tcgetattr(tty.as_raw_fd(), &mut t) } != 0 {
+            return None;
+        }
+        let mut quiet = t;
+        // As the prompt itself does: no echo, but the newline of Enter still shows.
+        quiet.c_lflag &= !libc::ECHO;
+        quiet.c_lflag |= libc::ECHONL;
+        // SAFETY: valid fd and termios.
+        (unsafe { libc::tcsetattr(tty.as_raw_fd(), libc::TCSANOW, &quiet) } == 0).then_some(t)
     }
 }
 
@@ -413,7 +470,8 @@ mod windows {
         FILE_FLAG_NO_BUFFERING, GetDiskFreeSpaceExW, MoveFileExW,
     };
     use windows_sys::Win32::System::Console::{
-        GetConsoleMode, GetConsoleProcessList, GetStdHandle, STD_INPUT_HANDLE, SetConsoleMode,
+        ENABLE_ECHO_INPUT, GetConsoleMode, GetConsoleProcessList, GetStdHandle, STD_INPUT_HANDLE,
+        SetConsoleMode,
     };
 
     fn wide(p: &Path) -> Vec<u16> {
@@ -489,11 +547,31 @@ mod windows {
 
     pub fn restore_console() {
         if let Some(mode) = *SAVED.lock().unwrap_or_else(|e| e.into_inner()) {
-            // SAFETY: plain Win32 calls.
-            unsafe {
-                let h = GetStdHandle(STD_INPUT_HANDLE);
-                SetConsoleMode(h, mode);
+            set_console(mode);
+        }
+    }
+
+    pub fn set_console(mode: u32) {
+        // SAFETY: plain Win32 calls.
+        unsafe {
+            let h = GetStdHandle(STD_INPUT_HANDLE);
+            SetConsoleMode(h, mode);
+        }
+    }
+
+    /// Turns the console's echo off, and returns the mode to put back.
+    pub fn echo_off() -> Option<u32> {
+        // SAFETY: plain Win32 calls with valid out-pointers.
+        unsafe {
+            let h = GetStdHandle(STD_INPUT_HANDLE);
+            if h.is_null() || h == INVALID_HANDLE_VALUE {
+                return None;
             }
+            let mut mode = 0u32;
+            if GetConsoleMode(h, &mut mode) == 0 {
+                return None;
+            }
+            (SetConsoleMode(h, mode & !ENABLE_ECHO_INPUT) != 0).then_some(mode)
         }
     }
 }

@@ -187,6 +187,40 @@ fn the_terminal_prompts_refuse_weak_passphrases_check_the_repeat_and_open_again(
 }
 
 #[test]
+fn a_passphrase_typed_ahead_of_its_prompt_does_not_show() {
+    let s = Sandbox::new();
+    s.write("report.txt", "Term report");
+    s.mkdir("stick");
+    s.passfile(STRONG);
+    let bin = env!("CARGO_BIN_EXE_safecarry");
+    // A fast typist: the repeat is typed while the first entry is still being judged,
+    // before "Type it again" appears (it showed on the screen when the prompts turned
+    // echo off only while each one read). Several pauses, as the judging time varies.
+    for (i, pause_ms) in [0, 5, 10, 20].into_iter().enumerate() {
+        let out = expect(
+            &s,
+            &format!(
+                "spawn {bin} seal report.txt --to stick --name typed{i}\n\
+                 expect \"Passphrase: \"\n\
+                 send \"$pass\\r\"\n\
+                 after {pause_ms}\n\
+                 send \"$pass\\r\"\n\
+                 expect \"Sealed\"\n\
+                 expect eof\n\
+                 catch wait result\n\
+                 exit [lindex $result 3]"
+            ),
+        );
+        let transcript = stdout(&out);
+        assert!(
+            !transcript.contains(STRONG),
+            "the passphrase was shown (typed {pause_ms} ms after the first):\n{transcript}"
+        );
+        assert!(s.path(&format!("stick/typed{i}.age")).exists());
+    }
+}
+
+#[test]
 fn a_generated_passphrase_is_shown_once_confirmed_and_opens_the_file() {
     let s = Sandbox::new();
     s.write("report.txt", "Term report");

@@ -34,6 +34,8 @@ pub fn run(args: &OpenArgs, common: &Common) -> Result<Exit> {
             Attempt::WrongPassphrase => return Err(open::wrong_passphrase(&args.file)),
         },
         None => {
+            // A retry typed while the last try is checked does not show either.
+            let _quiet = crate::platform::echo_off();
             let mut result = None;
             for attempt in 1..=TRIES {
                 let secret = ui::ask_secret(&format!(

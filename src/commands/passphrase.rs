@@ -69,6 +69,8 @@ pub fn for_sealing(
                 .hint("run it in a terminal window, or use --passphrase-file FILE"),
         );
     }
+    // Nothing typed shows from here on, not even a passphrase typed before its prompt.
+    let _quiet = crate::platform::echo_off();
     if generate_requested {
         return generated(&user_inputs, &rule);
     }
