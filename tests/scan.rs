@@ -138,6 +138,45 @@ fn clean_files_exit_0_with_a_plain_english_summary() {
     assert_eq!(archive["special_category"], true, "{archive}");
     assert_eq!(archive["subjects"], 1, "{archive}");
     assert!(archive["categories"].as_object().unwrap().is_empty());
+    // So does an e-mail whose attachment holds what its own text does not (whoever
+    // carries the e-mail carries the attachment).
+    s.write(
+        "catering.eml",
+        "From: Lena Fitzgerald <l.fitzgerald@oakfield.sch.uk>\r\n\
+         To: kitchen@oakfield.sch.uk\r\n\
+         Subject: Y8 residential diets\r\n\
+         MIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n\
+         --b1\r\nContent-Type: text/plain\r\n\r\n\
+         Hi, the list for the residential is attached. Thanks, Lena Fitzgerald\r\n\
+         --b1\r\nContent-Type: text/csv\r\n\
+         Content-Disposition: attachment; filename=\"diets.csv\"\r\n\r\n\
+         Pupil,Dietary needs\r\nZofia Mazur,Nut allergy - EpiPen\r\nIdris Quayson,Halal\r\n\
+         --b1--\r\n",
+    );
+    let out = s
+        .cmd()
+        .args(["scan", "--json", "catering.eml"])
+        .output()
+        .unwrap();
+    let lines = json_lines(&out);
+    let inner = lines
+        .iter()
+        .find(|l| l["path"] == "catering.eml/diets.csv")
+        .unwrap();
+    assert_eq!(inner["special_category"], true, "{inner}");
+    let message = lines.iter().find(|l| l["path"] == "catering.eml").unwrap();
+    assert_eq!(message["special_category"], true, "{message}");
+    assert!(message["subjects"].as_u64().unwrap() >= 2, "{message}");
+    // Its own counts are its own text's.
+    assert!(message["categories"].get("health").is_none(), "{message}");
+    let out = s.cmd().args(["scan", "catering.eml"]).output().unwrap();
+    assert!(
+        stdout(&out).contains("catering.eml: personal information about roughly 2 people - SENSITIVE (in the files it holds, listed above)"),
+        "{}",
+        stdout(&out)
+    );
+
     // An archive of files without personal data says so too.
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     z.start_file("menu.txt", zip::write::SimpleFileOptions::default())

@@ -68,10 +68,13 @@ fn headline(path: &str, r: &FileReport) -> String {
     } else {
         format!("roughly {} people", thousands(r.subjects))
     };
-    let special = if r.special_category {
-        " - SENSITIVE"
-    } else {
-        ""
+    // An e-mail whose own text holds no sensitive information but one of whose
+    // attachments (listed above it) does.
+    let from_inside = !r.categories.keys().any(|k| detect::is_sensitive(k));
+    let special = match (r.special_category, from_inside) {
+        (true, false) => " - SENSITIVE",
+        (true, true) => " - SENSITIVE (in the files it holds, listed above)",
+        (false, _) => "",
     };
     format!(
         "{path}: personal information about {people}{special}: {}",

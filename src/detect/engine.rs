@@ -517,6 +517,9 @@ struct Deferred {
     excerpt: String,
 }
 
+/// A word of a header that makes its column one of places, whatever else it says.
+const PLACE_HEADER_WORDS: &[&str] = &["places", "locations", "venues", "destinations", "sites"];
+
 impl HeaderInfo {
     fn new(det: &Detector, raw: &str) -> HeaderInfo {
         let normalised = normalise_header(raw);
@@ -529,12 +532,23 @@ impl HeaderInfo {
         let name_part = name_part_owner(&normalised);
         // "Pupil 1 Surname", "Contact 2 Forename", "Parent First Name": part of a
         // person's name, though the rules do not list every such header.
-        let column = det.columns.get(&normalised).copied().or_else(|| {
-            name_part
-                .as_deref()
-                .is_some_and(owner_is_a_person)
-                .then_some(ColumnKind::Name)
-        });
+        let column = det
+            .columns
+            .get(&normalised)
+            .copied()
+            .or_else(|| {
+                name_part
+                    .as_deref()
+                    .is_some_and(owner_is_a_person)
+                    .then_some(ColumnKind::Name)
+            })
+            // "Key places / case studies", "Fieldwork locations": a column of places.
+            .or_else(|| {
+                normalised
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| PLACE_HEADER_WORDS.contains(&w))
+                    .then_some(ColumnKind::Place)
+            });
         HeaderInfo {
             column,
             address: id_rules
@@ -1353,7 +1367,14 @@ impl Visitor for Analyzer<'_> {
         // A governor's or a teacher's areas of responsibility ("Pupil premium; Finance",
         // "SEND; Curriculum", "Safeguarding") are topics they look after, not facts about
         // them (unless the table is about pupils).
-        if header.is_some_and(|h| RESPONSIBILITY_HEADERS.contains(&h)) && !st.about_pupils(sheet) {
+        // So are the courses someone took ("Mental Health First Aid", "Access Arrangements
+        // assessor" in a CPD log's "CPD activity").
+        if header.is_some_and(|h| {
+            RESPONSIBILITY_HEADERS.contains(&h)
+                || h.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| TRAINING_HEADER_WORDS.contains(&w))
+        }) && !st.about_pupils(sheet)
+        {
             return;
         }
         // "No known medical conditions" under Medical says there is nothing to say.
@@ -1460,9 +1481,10 @@ impl Visitor for Analyzer<'_> {
             0
         };
         let (mut personal_data, mut special_category) = (personal_data, special_category);
-        // An archive (read whole) holds personal data when one of its files does; the
-        // counts stay with its files.
-        if st.format == "zip" && inspected {
+        // An archive (read whole), or an e-mail with attachments, holds personal data
+        // when one of its files does (whoever carries the e-mail carries its attachments);
+        // the counts stay with its files.
+        if inspected {
             let inside = format!("{}/", st.path);
             for (_, p, s, n) in self.reported.iter().filter(|r| r.0.starts_with(&inside)) {
                 personal_data |= p;
@@ -2165,6 +2187,16 @@ fn book_by(before: &str) -> bool {
     })
 }
 
+/// Words of headers of columns that name courses or training someone took (normalised).
+const TRAINING_HEADER_WORDS: &[&str] = &[
+    "cpd",
+    "course",
+    "courses",
+    "training",
+    "qualification",
+    "qualifications",
+];
+
 /// Headers of columns that list the topics someone is responsible for (normalised).
 const RESPONSIBILITY_HEADERS: &[&str] = &[
     "responsibilities",
@@ -2737,6 +2769,39 @@ fn role_mailbox(email: &str) -> bool {
         // Safeguarding services of a local authority (designated officer, hub).
         "lado",
         "mash",
+        // Subjects' and departments' mailboxes ("music@", "pe@", "french@"), though some
+        // of these words are names too.
+        "music",
+        "art",
+        "arts",
+        "drama",
+        "dance",
+        "pe",
+        "sport",
+        "sports",
+        "re",
+        "rs",
+        "dt",
+        "science",
+        "maths",
+        "english",
+        "history",
+        "geography",
+        "french",
+        "spanish",
+        "german",
+        "languages",
+        "mfl",
+        "computing",
+        "technology",
+        "design",
+        "food",
+        "psychology",
+        "sociology",
+        "economics",
+        "business",
+        "pshe",
+        "estates",
     ];
     // The roles are lower-case ASCII, so an ASCII name is compared in any case, without a
     // copy; another is lower-cased first.
@@ -3215,6 +3280,33 @@ mod tests {
     }
 
     #[test]
+    fn columns_of_places_and_of_courses_say_nothing_about_people() {
+        let det = Detector::new(&Policy::default()).unwrap();
+        let r = det.scan_contents(
+            "map.csv",
+            "Year,Unit,Key places / case studies\n\
+             9,Rivers,Melton Harcourt; Rutland Water\n\
+             10,Coasts,Abbey Wood; Lulworth Cove\n",
+        );
+        assert!(!r.personal_data, "{:?}", r.findings);
+        let r = det.scan_contents(
+            "cpd.csv",
+            "Date,Staff member,Role,CPD activity\n\
+             2023-10-01,Priya Raghunathan,AHT,Mental Health First Aid (Youth)\n\
+             2023-11-21,Tariq Mahmood,Head of Maths,Access Arrangements assessor training\n",
+        );
+        assert!(r.personal_data, "{:?}", r.findings);
+        assert!(!r.special_category, "{:?}", r.findings);
+        // A note beside the course still says something about the person.
+        let r = det.scan_contents(
+            "cpd.csv",
+            "Staff member,Course,Notes\n\
+             Priya Raghunathan,Team Teach,Postponed: she is off sick with anxiety\n",
+        );
+        assert!(r.special_category, "{:?}", r.findings);
+    }
+
+    #[test]
     fn role_mailboxes_are_not_people() {
         assert!(role_mailbox("office@oakfield.sch.uk"));
         assert!(role_mailbox("Admin2@x.org"));
@@ -3229,6 +3321,11 @@ mod tests {
         assert!(role_mailbox("allstaff@oakfield.sch.uk"));
         assert!(role_mailbox("Year7Team@oakfield.sch.uk"));
         assert!(role_mailbox("LADO@kirklees.gov.uk"));
+        // Departments, though "Music", "French" and "Art" are names too.
+        assert!(role_mailbox("music@fernhill-academy.org.uk"));
+        assert!(role_mailbox("PE@oakfield.sch.uk"));
+        assert!(role_mailbox("french@oakfield.sch.uk"));
+        assert!(!role_mailbox("l.french@oakfield.sch.uk"));
     }
 
     #[test]

@@ -1277,6 +1277,8 @@ impl Names {
                     && !of_a_place(text, &t)
                     && !ends_no_name(t.text, last)
                     && !month_of_a_date(text, &toks[end - 1])
+                    && !MONARCHS.contains(&t.text)
+                    && !place_follows(text, &toks[end - 1])
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -1311,6 +1313,7 @@ impl Names {
                 // "Remembrance Sunday", "INSET Monday": an unknown word before a day.
                 && !is_weekday(next)
                 && !month_of_a_date(text, &toks[i + 1])
+                && !place_follows(text, &toks[i + 1])
                 // "Identifying SEN": a heading, with a school's acronym.
                 && !school_acronym(next)
                 && t_kinds & WORD == 0
@@ -1756,6 +1759,25 @@ fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
             .is_some_and(|w| TO.iter().any(|t| w.eq_ignore_ascii_case(t)))
 }
 
+/// Words before a name that make it a monarch's or a character's ("Macbeth murders King
+/// Duncan", "Queen Boudicca"), written as they stand.
+const MONARCHS: &[&str] = &[
+    "King", "Queen", "Emperor", "Empress", "Tsar", "Tsarina", "Pharaoh", "Kaiser",
+];
+
+/// Whether the word after `last` makes the name before it a place: "Melton Mowbray town
+/// centre", "Sutton Coldfield station".
+fn place_follows(text: &str, last: &Token<'_>) -> bool {
+    const PLACE_NOUNS: &[&str] = &[
+        "town", "village", "city", "station", "valley", "estuary", "harbour", "airport", "seafront",
+    ];
+    text[last.end..]
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .is_some_and(|w| PLACE_NOUNS.contains(&w))
+}
+
 /// Whether the word `last` is a month followed by a day or a year: a date ("Began January
 /// 1940", "Starts September 2025"), not a surname.
 fn month_of_a_date(text: &str, last: &Token<'_>) -> bool {
@@ -2120,6 +2142,28 @@ mod tests {
         }
         let alternatives = rule.pattern.rsplit("(?:").next().unwrap();
         assert_eq!(alternatives.matches('|').count() + 1, STREET_WORDS.len());
+    }
+
+    #[test]
+    fn monarchs_and_towns_are_no_people() {
+        let names = Names::bundled();
+        let found = |t: &str| found_names(&names, t);
+        for t in [
+            "Macbeth murders King Duncan at Inverness.",
+            "Queen Boudicca led the Iceni.",
+            "Human fieldwork: Melton Mowbray town centre",
+            "We met outside Sutton Coldfield station.",
+        ] {
+            assert_eq!(found(t), Vec::<String>::new(), "{t}");
+        }
+        for t in [
+            "Amara King joined Year 4.",
+            "Leo Queen was absent.",
+            "Sarah Hill came to town on Saturday.",
+            "Melton Mowbray was late.",
+        ] {
+            assert_eq!(found(t).len(), 1, "{t}: {:?}", found(t));
+        }
     }
 
     #[test]

@@ -87,6 +87,14 @@ pub struct RolesAndTopicsRule {
     /// describes what a school provides for.
     #[serde(default)]
     pub examples_of: Vec<String>,
+    /// Plural nouns of a year group's pupils ("Year 11 disadvantaged students"): after a
+    /// year group and a sensitive word, a cohort, not a person.
+    #[serde(default)]
+    pub cohorts: Vec<String>,
+    /// Last words of job titles: a sensitive word straight after one and a dash is the
+    /// job's remit ("Assistant Principal - Disadvantaged & Pastoral").
+    #[serde(default)]
+    pub job_titles: Vec<String>,
     /// Each names a person and yields no sensitive information.
     pub examples: Vec<String>,
     /// Each still yields sensitive information.
@@ -435,6 +443,8 @@ pub struct RolesAndTopics {
     before: Vec<Vec<String>>,
     events: Vec<String>,
     examples_of: Vec<String>,
+    cohorts: Vec<String>,
+    job_titles: Vec<String>,
 }
 
 impl RolesAndTopics {
@@ -463,6 +473,8 @@ impl RolesAndTopics {
             before: words(&rule.before),
             events: lower(&rule.events),
             examples_of: lower(&rule.examples_of),
+            cohorts: lower(&rule.cohorts),
+            job_titles: lower(&rule.job_titles),
         }
     }
 
@@ -477,9 +489,59 @@ impl RolesAndTopics {
             return false;
         }
         let words = Self::clause_words(head);
-        Self::shortly_after(&self.before, &words)
+        let rest = &text[end..];
+        self.a_jobs_remit(head)
+            || Self::shortly_after(&self.before, &words)
             || ((Self::shortly_after(&self.groups, &words) || self.a_count_before(&words))
-                && !Self::heads_a_list(&text[end..]))
+                && !Self::heads_a_list(rest))
+            || (Self::ends_with_a_year_group(&words)
+                && self.word_after(&self.cohorts, rest)
+                && !Self::heads_a_list_of_names(rest))
+    }
+
+    /// Whether the sentence goes on to a colon, or a dash and a capital ("Year 6
+    /// disadvantaged pupils: Amara…", "… pupils - Amara Okafor"), not a dash and a price
+    /// ("… students - £900").
+    fn heads_a_list_of_names(rest: &str) -> bool {
+        let sentence = rest.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
+        sentence.contains(':')
+            || [" - ", " – "].iter().any(|d| {
+                sentence
+                    .split(d)
+                    .skip(1)
+                    .any(|after| after.starts_with(|c: char| c.is_uppercase()))
+            })
+    }
+
+    /// Whether `head` (the text before a sensitive word) ends with a job title and a dash:
+    /// "Assistant Principal - Disadvantaged", "Deputy Head – Safeguarding". (Only a dash
+    /// between: "Deputy Head: Jayden Clarke – child protection plan" is about Jayden.)
+    fn a_jobs_remit(&self, head: &str) -> bool {
+        let Some(before_dash) = head
+            .trim_end()
+            .strip_suffix(['-', '–', '—'])
+            .map(str::trim_end)
+        else {
+            return false;
+        };
+        let last = before_dash
+            .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        !last.is_empty() && self.job_titles.iter().any(|t| t.eq_ignore_ascii_case(last))
+    }
+
+    /// Whether the clause's words end with a year group: "year 11", "yr 6", "y6", "ks2",
+    /// "key stage 2".
+    fn ends_with_a_year_group(words: &[String]) -> bool {
+        let number = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+        match words {
+            [.., a, n] if number(n) && matches!(a.as_str(), "year" | "yr" | "stage") => true,
+            [.., w] => ["y", "yr", "ks"]
+                .iter()
+                .any(|p| w.strip_prefix(p).is_some_and(number)),
+            [] => false,
+        }
     }
 
     /// Whether a figure followed by one of `counted` ("38 pupils are on the SEN
