@@ -176,6 +176,38 @@ fn clean_files_exit_0_with_a_plain_english_summary() {
         "{}",
         stdout(&out)
     );
+    // The summary counts the sensitive list once, in the attachment.
+    assert!(
+        stdout(&out).contains("2 of the 2 files checked hold")
+            && stdout(&out).contains("1 of them also holds sensitive"),
+        "{}",
+        stdout(&out)
+    );
+    // A message with nothing personal in its own text says where it is.
+    s.write(
+        "forward.eml",
+        "From: office@oakfield.sch.uk\r\nTo: kitchen@oakfield.sch.uk\r\n\
+         Subject: diets\r\nMIME-Version: 1.0\r\n\
+         Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n\
+         --b1\r\nContent-Type: text/plain\r\n\r\nSee attached.\r\n\
+         --b1\r\nContent-Type: text/csv\r\n\
+         Content-Disposition: attachment; filename=\"diets.csv\"\r\n\r\n\
+         Pupil,Dietary needs\r\nZofia Mazur,Nut allergy - EpiPen\r\n\
+         --b1--\r\n",
+    );
+    let out = s.cmd().args(["scan", "forward.eml"]).output().unwrap();
+    assert!(
+        stdout(&out).contains(
+            "forward.eml: personal information in the files it holds, listed above - SENSITIVE\n"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("1 of the 2 files checked holds"),
+        "{}",
+        stdout(&out)
+    );
 
     // An archive of files without personal data says so too.
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));

@@ -58,6 +58,18 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Result<Exit> {
 
 /// The first line about a file holding personal data: whom, how many, and what kinds.
 fn headline(path: &str, r: &FileReport) -> String {
+    // An e-mail whose own text holds no personal information but one of whose attachments
+    // (listed above it) does.
+    if r.categories.is_empty() {
+        let special = if r.special_category {
+            " - SENSITIVE"
+        } else {
+            ""
+        };
+        return format!(
+            "{path}: personal information in the files it holds, listed above{special}"
+        );
+    }
     let kinds: Vec<String> = r
         .categories
         .iter()
@@ -68,8 +80,7 @@ fn headline(path: &str, r: &FileReport) -> String {
     } else {
         format!("roughly {} people", thousands(r.subjects))
     };
-    // An e-mail whose own text holds no sensitive information but one of whose
-    // attachments (listed above it) does.
+    // Nor sensitive information, while an attachment does.
     let from_inside = !r.categories.keys().any(|k| detect::is_sensitive(k));
     let special = match (r.special_category, from_inside) {
         (true, false) => " - SENSITIVE",

@@ -520,6 +520,21 @@ struct Deferred {
 /// A word of a header that makes its column one of places, whatever else it says.
 const PLACE_HEADER_WORDS: &[&str] = &["places", "locations", "venues", "destinations", "sites"];
 
+/// Words of a header that make its "places" seats, given to people ("Places allocated").
+const SEAT_HEADER_WORDS: &[&str] = &[
+    "allocated",
+    "allocation",
+    "offered",
+    "available",
+    "booked",
+    "funded",
+    "remaining",
+    "left",
+    "taken",
+    "given",
+    "awarded",
+];
+
 impl HeaderInfo {
     fn new(det: &Detector, raw: &str) -> HeaderInfo {
         let normalised = normalise_header(raw);
@@ -542,11 +557,12 @@ impl HeaderInfo {
                     .is_some_and(owner_is_a_person)
                     .then_some(ColumnKind::Name)
             })
-            // "Key places / case studies", "Fieldwork locations": a column of places.
+            // "Key places / case studies", "Fieldwork locations": a column of places (not
+            // "Places allocated": seats, which may be given to pupils by name).
             .or_else(|| {
-                normalised
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| PLACE_HEADER_WORDS.contains(&w))
+                let mut words = normalised.split(|c: char| !c.is_alphanumeric());
+                let places = words.clone().any(|w| PLACE_HEADER_WORDS.contains(&w));
+                (places && !words.any(|w| SEAT_HEADER_WORDS.contains(&w)))
                     .then_some(ColumnKind::Place)
             });
         HeaderInfo {
@@ -1371,8 +1387,8 @@ impl Visitor for Analyzer<'_> {
         // assessor" in a CPD log's "CPD activity").
         if header.is_some_and(|h| {
             RESPONSIBILITY_HEADERS.contains(&h)
-                || h.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| TRAINING_HEADER_WORDS.contains(&w))
+                || TRAINING_HEADERS.contains(&h)
+                || h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "cpd")
         }) && !st.about_pupils(sheet)
         {
             return;
@@ -2064,7 +2080,11 @@ fn sensitive_words(
             continue;
         }
         // "Mental Health Lead", "asthma awareness session": a job or a topic.
-        if p.kind == KeywordKind::Word && det.roles.names_a_role(text, start, after_idx) {
+        if p.kind == KeywordKind::Word
+            && det
+                .roles
+                .names_a_role(text, start, after_idx, record.is_none())
+        {
             continue;
         }
         // "St Brendan's Catholic Primary School": a school's name, not anyone's religion.
@@ -2187,12 +2207,19 @@ fn book_by(before: &str) -> bool {
     })
 }
 
-/// Words of headers of columns that name courses or training someone took (normalised).
-const TRAINING_HEADER_WORDS: &[&str] = &[
-    "cpd",
+/// Headers of columns that name courses or training someone took (normalised), besides
+/// any with "CPD" in it ("CPD activity"). (Not "Training needs", "Course of action".)
+const TRAINING_HEADERS: &[&str] = &[
     "course",
     "courses",
+    "course title",
+    "course name",
     "training",
+    "training course",
+    "training courses",
+    "training attended",
+    "training completed",
+    "training undertaken",
     "qualification",
     "qualifications",
 ];
@@ -2769,8 +2796,10 @@ fn role_mailbox(email: &str) -> bool {
         // Safeguarding services of a local authority (designated officer, hub).
         "lado",
         "mash",
-        // Subjects' and departments' mailboxes ("music@", "pe@", "french@"), though some
-        // of these words are names too.
+    ];
+    // Subjects' and departments' mailboxes ("music@", "pe@", "french@"), though some of
+    // these words are names too; not at a personal mail provider ("art@gmail.com").
+    const DEPARTMENTS: &[&str] = &[
         "music",
         "art",
         "arts",
@@ -2818,7 +2847,10 @@ fn role_mailbox(email: &str) -> bool {
         && base
             .get(base.len() - 4..)
             .is_some_and(|t| t.eq_ignore_ascii_case("team"));
+    let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
     team || ROLES.iter().any(|r| r.eq_ignore_ascii_case(base))
+        || (DEPARTMENTS.iter().any(|r| r.eq_ignore_ascii_case(base))
+            && !super::names::personal_mail_provider(domain))
 }
 
 /// Today's date, read once (reading the local time zone for every date found is slow).
@@ -3297,6 +3329,30 @@ mod tests {
         );
         assert!(r.personal_data, "{:?}", r.findings);
         assert!(!r.special_category, "{:?}", r.findings);
+        // Seats given to pupils are no place, and a person's training needs or a course
+        // of action are no course taken.
+        let r = det.scan_contents(
+            "clubs.csv",
+            "Club,Places allocated\nChess,Amara Okafor; Leo Brennan (EHCP)\n",
+        );
+        assert!(r.special_category, "{:?}", r.findings);
+        let r = det.scan_contents(
+            "hr.csv",
+            "Staff member,Course of action\n\
+             Priya Raghunathan,Occupational health referral for depression and anxiety\n",
+        );
+        assert!(r.special_category, "{:?}", r.findings);
+        let r = det.scan_contents(
+            "appraisal.csv",
+            "Name,Training needs\nPriya Raghunathan,Needs time off - depression and anxiety\n",
+        );
+        assert!(r.special_category, "{:?}", r.findings);
+        // A year group's cohort in a table about pupils is the row's pupil's group.
+        let r = det.scan_contents(
+            "groups.csv",
+            "Pupil,Group\nAmara Okafor,Y6 pupil premium children\n",
+        );
+        assert!(r.special_category, "{:?}", r.findings);
         // A note beside the course still says something about the person.
         let r = det.scan_contents(
             "cpd.csv",
@@ -3326,6 +3382,10 @@ mod tests {
         assert!(role_mailbox("PE@oakfield.sch.uk"));
         assert!(role_mailbox("french@oakfield.sch.uk"));
         assert!(!role_mailbox("l.french@oakfield.sch.uk"));
+        assert!(
+            !role_mailbox("art@gmail.com"),
+            "a person's, at a personal provider"
+        );
     }
 
     #[test]

@@ -68,14 +68,21 @@ impl Summary {
         if !r.inspected {
             self.files_not_inspected += 1;
         }
-        if r.personal_data {
+        // A file is counted for what it holds itself: an e-mail that is personal or
+        // sensitive only through an attachment is counted by the attachment, not twice.
+        let own = |sensitive: bool| {
+            r.categories
+                .keys()
+                .any(|k| super::is_sensitive(k) == sensitive)
+        };
+        if r.personal_data && own(false) {
             self.files_with_personal_data += 1;
-            self.personal_data = true;
         }
-        if r.special_category {
+        if r.special_category && own(true) {
             self.files_with_special_category += 1;
-            self.special_category = true;
         }
+        self.personal_data |= r.personal_data;
+        self.special_category |= r.special_category;
         for (k, v) in &r.categories {
             *self.categories.entry(k.clone()).or_default() += v;
         }

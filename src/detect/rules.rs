@@ -479,7 +479,9 @@ impl RolesAndTopics {
     }
 
     /// Whether the sensitive word at `start..end` of `text` names a role or a topic.
-    pub fn names_a_role(&self, text: &str, start: usize, end: usize) -> bool {
+    /// `cohorts`: whether a year group's cohort may be told (in running text; in a table
+    /// row, "Y6 pupil premium children" under `Group` is the row's pupil's group).
+    pub fn names_a_role(&self, text: &str, start: usize, end: usize, cohorts: bool) -> bool {
         if self.role_after(&text[end..]) {
             return true;
         }
@@ -490,13 +492,61 @@ impl RolesAndTopics {
         }
         let words = Self::clause_words(head);
         let rest = &text[end..];
-        self.a_jobs_remit(head)
+        self.a_jobs_remit(head, &text[start..])
             || Self::shortly_after(&self.before, &words)
             || ((Self::shortly_after(&self.groups, &words) || self.a_count_before(&words))
                 && !Self::heads_a_list(rest))
-            || (Self::ends_with_a_year_group(&words)
+            || (cohorts
+                && Self::ends_with_a_year_group(&words)
                 && self.word_after(&self.cohorts, rest)
-                && !Self::heads_a_list_of_names(rest))
+                && !Self::heads_a_list_of_names(rest)
+                && !Self::names_someone(head, rest))
+    }
+
+    /// Whether the clause around a sensitive word (`head` before it, `rest` from it on)
+    /// holds what looks like a person's name: two capitalised words in a row ("Amara
+    /// Okafor is one of the Year 6 disadvantaged pupils", "… children Amara Okafor and
+    /// Leo Brennan need laptops"), or a label of names before a colon ("Amara Okafor and
+    /// Leo Brennan: Y6 looked after children").
+    fn names_someone(head: &str, rest: &str) -> bool {
+        const CLAUSE_ENDS: [char; 8] = ['.', ';', ':', '!', '?', '(', ')', '\n'];
+        let clause_before = head.rsplit(CLAUSE_ENDS).next().unwrap_or("");
+        let clause_after = rest.split(CLAUSE_ENDS).next().unwrap_or("");
+        // The text before a colon that opens the clause: a label of names?
+        let label = head
+            .strip_suffix(clause_before)
+            .and_then(|h| h.strip_suffix(':'))
+            .map(|h| h.rsplit(['.', ';', '!', '?', '\n']).next().unwrap_or(""));
+        // (A titled name is an adult's, speaking of the cohort: "Mrs Whitfield asked for
+        // laptops for Year 6 disadvantaged pupils".)
+        let full_name = |t: &str| {
+            let mut run = 0;
+            let mut titled = false;
+            for w in t
+                .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+                .filter(|w| !w.is_empty())
+            {
+                if !w.starts_with(char::is_uppercase) {
+                    (run, titled) = (0, false);
+                } else if super::names::is_title(w) {
+                    (run, titled) = (0, true);
+                } else if !titled {
+                    run += 1;
+                    if run == 2 {
+                        return true;
+                    }
+                }
+            }
+            false
+        };
+        let label_ends_with_a_name = label.is_some_and(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words.len() >= 2
+                && words[words.len() - 2..]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase))
+        });
+        full_name(clause_before) || full_name(clause_after) || label_ends_with_a_name
     }
 
     /// Whether the sentence goes on to a colon, or a dash and a capital ("Year 6
@@ -505,6 +555,10 @@ impl RolesAndTopics {
     fn heads_a_list_of_names(rest: &str) -> bool {
         let sentence = rest.split(['.', ';', '!', '?', '\n']).next().unwrap_or("");
         sentence.contains(':')
+            || sentence
+                .split('(')
+                .skip(1)
+                .any(|after| after.trim_start().starts_with(char::is_uppercase))
             || [" - ", " – "].iter().any(|d| {
                 sentence
                     .split(d)
@@ -513,10 +567,23 @@ impl RolesAndTopics {
             })
     }
 
-    /// Whether `head` (the text before a sensitive word) ends with a job title and a dash:
-    /// "Assistant Principal - Disadvantaged", "Deputy Head – Safeguarding". (Only a dash
-    /// between: "Deputy Head: Jayden Clarke – child protection plan" is about Jayden.)
-    fn a_jobs_remit(&self, head: &str) -> bool {
+    /// Whether `head` (the text before a sensitive word) ends with a capitalised job title
+    /// and a dash, and the clause from the word on (`from`) is a remit of capitalised
+    /// words: "Assistant Principal - Disadvantaged & Pastoral", "Deputy Head –
+    /// Safeguarding and Attendance". (Not "Deputy Head: Jayden Clarke – child protection
+    /// plan", "hit her head - concussion", "Class teacher - SEN support", "Pastoral Manager
+    /// - child protection concern about Jayden".)
+    fn a_jobs_remit(&self, head: &str, from: &str) -> bool {
+        let clause = from
+            .split([',', '.', ';', ':', '(', ')', '!', '?', '\n'])
+            .next()
+            .unwrap_or("");
+        let remit = clause.split_whitespace().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(w, "&" | "and" | "/" | "-" | "–")
+        });
+        if !remit {
+            return false;
+        }
         let Some(before_dash) = head
             .trim_end()
             .strip_suffix(['-', '–', '—'])
@@ -528,7 +595,8 @@ impl RolesAndTopics {
             .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
             .next()
             .unwrap_or("");
-        !last.is_empty() && self.job_titles.iter().any(|t| t.eq_ignore_ascii_case(last))
+        last.starts_with(char::is_uppercase)
+            && self.job_titles.iter().any(|t| t.eq_ignore_ascii_case(last))
     }
 
     /// Whether the clause's words end with a year group: "year 11", "yr 6", "y6", "ks2",
