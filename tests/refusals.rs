@@ -510,6 +510,16 @@ fn command_line_mistakes_are_usage_errors() {
         assert_ne!(code(&out), 0, "{to}");
         assert_stderr_has(&out, &format!("\"{to}\""));
     }
+    // It is said before a passphrase is asked for (here, with none given and no terminal
+    // to ask in, the missing folder is what is said, not the missing passphrase).
+    let out = s
+        .cmd()
+        .args(["seal", "a.txt", "--to", "nowhere"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_code(&out, 1);
+    assert_stderr_has(&out, "could not use the destination folder \"nowhere\"");
     // The same file twice, and a file inside a folder also given: carried once, and said.
     let out = s.seal(&[
         "work/a.txt",
