@@ -1229,7 +1229,7 @@ impl Visitor for Analyzer<'_> {
                     cat,
                     None,
                     &seg.location,
-                    || text.chars().take(24).collect(),
+                    || sensitive_excerpt(det, text),
                     record,
                     None,
                     true,
@@ -2709,6 +2709,24 @@ impl Validator {
     }
 }
 
+/// The excerpt of a value in a column of sensitive information: its first words, with
+/// any capitalised word that the name lists hold masked ("Amara has asthma and an" →
+/// "A•••• has asthma and an"): a report shows what kind of information it is, not whose.
+fn sensitive_excerpt(det: &Detector, text: &str) -> String {
+    let head: String = text.chars().take(24).collect();
+    head.split(' ')
+        .map(|w| {
+            let name = w.trim_matches(|c: char| !c.is_alphabetic());
+            if name.starts_with(char::is_uppercase) && det.names.listed_name(name) {
+                w.replacen(name, &mask("full_name", name), 1)
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Role mailboxes (office@, admin@…) do not identify a person.
 fn role_mailbox(email: &str) -> bool {
     let local = email.split('@').next().unwrap_or("");
@@ -3345,6 +3363,29 @@ mod tests {
             let r = det.scan_contents("list.csv", csv);
             assert!(r.special_category, "{csv}: {:?}", r.findings);
         }
+    }
+
+    #[test]
+    fn a_sensitive_cells_excerpt_does_not_say_whose_it_is() {
+        let det = Detector::new(&Policy::default()).unwrap();
+        let r = det.scan_contents(
+            "medical.csv",
+            "Pupil,Medical notes\nAmara Okafor,Amara has asthma (Okafor family aware)\n",
+        );
+        let excerpts: Vec<&str> = r.findings.iter().map(|f| f.excerpt.as_str()).collect();
+        assert!(
+            excerpts.contains(&"A•••• has asthma (O•••••"),
+            "{excerpts:?}"
+        );
+        assert!(
+            !excerpts
+                .iter()
+                .any(|e| e.contains("Amara") || e.contains("Okafor"))
+        );
+        assert_eq!(
+            sensitive_excerpt(&det, "Asthma - inhaler in red bag"),
+            "Asthma - inhaler in red "
+        );
     }
 
     #[test]
