@@ -71,17 +71,10 @@ pub struct Sealed {
     pub item_sha256: Vec<Option<String>>,
 }
 
-/// Whether the sealed file of `plan` can be written at `target`: its folder exists, has
-/// room, and no file is there under the exact name asked for. Checked again when sealing,
-/// and first before the passphrase is asked for, so that a missing memory stick is said
-/// before the teacher makes one up.
-pub fn check_target(target: &Target, plan: &Plan) -> Result<()> {
-    if let Target::File(p) = target
-        && p.symlink_metadata().is_ok()
-    {
-        return Err(Error::failure(format!("{} already exists", show(p)))
-            .hint("safecarry never replaces a file: choose another name"));
-    }
+/// Whether the sealed file of `plan` can be written into `target`'s folder: it exists
+/// and has room. Checked again when sealing, and first before the passphrase is asked
+/// for, so that a missing memory stick is said before the teacher makes one up.
+pub fn check_folder(target: &Target, plan: &Plan) -> Result<()> {
     check_free_space(&target.dir(), max_sealed_size(plan))
 }
 
@@ -89,9 +82,15 @@ pub fn check_target(target: &Target, plan: &Plan) -> Result<()> {
 pub fn seal(req: &Request<'_>) -> Result<Sealed> {
     let dir = req.target.dir();
     let final_path = req.target.path();
+    if let Target::File(p) = req.target
+        && p.symlink_metadata().is_ok()
+    {
+        return Err(Error::failure(format!("{} already exists", show(p)))
+            .hint("safecarry never replaces a file: choose another name"));
+    }
     // (Stale temporary files of an interrupted seal go first: they take room.)
     crate::output::clean_stale(&dir);
-    check_target(req.target, req.plan)?;
+    check_folder(req.target, req.plan)?;
 
     let _writing = interrupt::Writing::begin();
     let mut pending = PendingFile::create(&dir)

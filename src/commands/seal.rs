@@ -54,7 +54,7 @@ pub fn run(
     let (target, destination) = choose_target(target, &plan, &policy, common, dropped, &detector)?;
     check_not_inside_inputs(&target.dir(), &plan)?;
     check_allowed(&destination, &policy)?;
-    crate::seal::check_target(&target, &plan)?;
+    crate::seal::check_folder(&target, &plan)?;
     let ledger = Ledger::for_policy(&policy, true);
     ledger.ready()?;
     let chosen = super::passphrase::for_sealing(common, generate, &plan.inputs, &people, &policy)?;
