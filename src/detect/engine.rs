@@ -505,6 +505,9 @@ struct HeaderInfo {
     address: bool,
     /// A column of part of a name: whose (see [`name_part_owner`]), hashed.
     name_part: Option<u64>,
+    /// A column of topics someone looks after or courses they took (see
+    /// [`RESPONSIBILITY_HEADERS`], [`TRAINING_HEADERS`]).
+    topics: bool,
 }
 
 /// A titled name, whose count waits for the end of the file (see `Analyzer::end`).
@@ -565,8 +568,14 @@ impl HeaderInfo {
                 (places && !words.any(|w| SEAT_HEADER_WORDS.contains(&w)))
                     .then_some(ColumnKind::Place)
             });
+        let topics = RESPONSIBILITY_HEADERS.contains(&normalised.as_str())
+            || TRAINING_HEADERS.contains(&normalised.as_str())
+            || normalised
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == "cpd");
         HeaderInfo {
             column,
+            topics,
             address: id_rules
                 .iter()
                 .any(|c| det.ids[c.rule].rule.category == "address"),
@@ -1385,12 +1394,7 @@ impl Visitor for Analyzer<'_> {
         // them (unless the table is about pupils).
         // So are the courses someone took ("Mental Health First Aid", "Access Arrangements
         // assessor" in a CPD log's "CPD activity").
-        if header.is_some_and(|h| {
-            RESPONSIBILITY_HEADERS.contains(&h)
-                || TRAINING_HEADERS.contains(&h)
-                || h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "cpd")
-        }) && !st.about_pupils(sheet)
-        {
+        if info.as_deref().is_some_and(|i| i.topics) && !st.about_pupils(sheet) {
             return;
         }
         // "No known medical conditions" under Medical says there is nothing to say.
