@@ -99,6 +99,20 @@ fn clean_files_exit_0_with_a_plain_english_summary() {
         stdout(&out)
     );
 
+    // A name that is not there: its error, exit 1, and no summary of nothing under it.
+    let out = s.cmd().args(["scan", "no-such-folder"]).output().unwrap();
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("\"no-such-folder\": it does not exist"));
+    assert!(stdout(&out).trim().is_empty(), "{}", stdout(&out));
+    // Beside one that is, the summary is of the files read.
+    let out = s
+        .cmd()
+        .args(["scan", "no-such-folder", "maths.txt"])
+        .output()
+        .unwrap();
+    assert_code(&out, 1);
+    assert!(stdout(&out).contains("found no personal information"));
+
     // A zip's own line, after its files', does not read as a verdict on them.
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     z.start_file(
