@@ -353,6 +353,15 @@ fn push_word<'a>(out: &mut Vec<Token<'a>>, t: Token<'a>) {
     }
 }
 
+/// Whether a figure touches `t` on either side ("DY" in "DY1", "C" in "9C").
+fn glued_to_a_figure(text: &str, t: &Token<'_>) -> bool {
+    let b = text.as_bytes();
+    t.start
+        .checked_sub(1)
+        .is_some_and(|i| b[i].is_ascii_digit())
+        || b.get(t.end).is_some_and(u8::is_ascii_digit)
+}
+
 /// Whether `c` belongs to a word: a letter, or an apostrophe or hyphen inside one.
 fn word_char(c: char, in_word: bool) -> bool {
     letter(c) || ((c == '\'' || c == '’' || c == '-') && in_word)
@@ -1047,7 +1056,10 @@ impl Names {
         if !capital_and_two_words(text) {
             return Found::default();
         }
-        let toks = tokens(text);
+        let mut toks = tokens(text);
+        // Letters glued to figures are part of a code, not a word: a postcode's ("Dudley
+        // DY1 4SQ" is a town, not Dudley Dy), a class's ("9C").
+        toks.retain(|t| !glued_to_a_figure(text, t));
         let mut out = Found::default();
         let mut i = 0;
         while i < toks.len() {
@@ -1783,7 +1795,23 @@ fn place_follows(text: &str, last: &Token<'_>) -> bool {
         .split_whitespace()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     let pair = [words.next().unwrap_or(""), words.next().unwrap_or("")];
-    PLACES.contains(&pair)
+    PLACES.contains(&pair) || postcode_follows(text, last)
+}
+
+/// Whether a postcode follows `last` after a space ("Melton Harcourt LE13 4QT"): the
+/// words before it end an address, they are its town. (After a comma it may be a
+/// person's: "Zofia Kowalczyk, LS6 2AB".)
+fn postcode_follows(text: &str, last: &Token<'_>) -> bool {
+    let rest = &text[last.end..];
+    let Some(rest) = rest.strip_prefix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    let (a, b) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    a.starts_with(|c: char| c.is_ascii_uppercase())
+        && (super::validators::postcode(a) || super::validators::postcode(&format!("{a} {b}")))
 }
 
 /// Whether the word `last` is a month followed by a day or a year: a date ("Began January
