@@ -1104,7 +1104,11 @@ impl Visitor for Analyzer<'_> {
                     .as_ref()
                     .is_some_and(|(s, _, cells)| s == sheet_name && Form::is_first_row(cells, det))
             };
-            let (single, narrow) = (row.len() == 1, row.len() <= 2 || paired());
+            // Two cells, neither of them a header the rules know ("Return period: October
+            // 2024", "Establishment: Brookfield Academy"), are a title too.
+            let known = |h: &String| det.columns.contains_key(h) || det.id_headers.contains_key(h);
+            let single = row.len() == 1 || (row.len() == 2 && !row.iter().any(known));
+            let narrow = row.len() <= 2 || paired();
             st.form_sheets.retain(|s| s != sheet_name);
             if single {
                 st.form_sheets.push(sheet_name.to_string());
