@@ -23,6 +23,7 @@ mod ooxml;
 mod pdf;
 mod rtf;
 mod sheet;
+mod sheet_notes;
 mod table;
 mod text;
 mod zipread;

@@ -4,12 +4,14 @@
 //! calamine holds a sheet in memory and trusts zip headers, so xlsx/ods containers are
 //! first decompressed once through the bounded reader to prove they keep within limits.
 
+use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom};
 
 use calamine::{Data, Range, Reader, Sheets};
 use zip::ZipArchive;
 
-use super::{Ctx, Emitter, PROTECTED_REASON, Status, table, zipread};
+use super::sheet_notes::{self, Note};
+use super::{Ctx, Emitter, Location, PROTECTED_REASON, Status, table, zipread};
 
 /// A cell as text ("" for empty).
 pub(crate) fn cell_text(cell: &Data) -> String {
@@ -45,21 +47,43 @@ fn float_text(f: f64) -> String {
     }
 }
 
-fn emit_range(em: &mut Emitter, sheet: &str, range: &Range<Data>) {
+/// Emits a sheet's cells row by row, each row followed by the notes on its cells
+/// (`notes` in row order): a note is read as one more cell of its row.
+fn emit_range(em: &mut Emitter, sheet: &str, range: &Range<Data>, notes: &[Note]) {
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut headers: Option<Vec<String>> = None;
+    let mut notes = notes.iter().peekable();
+    let mut emit_notes = |em: &mut Emitter, through: u32| {
+        while let Some((row, col, text)) = notes.next_if(|n| n.0 <= through) {
+            let location = Location::Cell {
+                sheet: sheet.to_string(),
+                row: *row,
+                col: *col,
+            };
+            em.emit(location, text, None, false, Some(u64::from(*row)));
+        }
+    };
     for (i, row) in range.rows().enumerate() {
         // Cells keep their true columns: pad with the columns before the range.
         let mut cells: Vec<String> = vec![String::new(); col0 as usize];
         cells.extend(row.iter().map(cell_text));
-        table::emit_row(em, sheet, row0 + i as u32, &cells, &mut headers);
+        let r = row0 + i as u32;
+        table::emit_row(em, sheet, r, &cells, &mut headers);
+        emit_notes(em, r);
     }
+    // Notes on cells beyond the sheet's values (on an empty cell).
+    emit_notes(em, u32::MAX);
 }
 
-fn read_all<RS: Read + Seek>(mut book: Sheets<RS>, em: &mut Emitter) -> Status {
+fn read_all<RS: Read + Seek>(
+    mut book: Sheets<RS>,
+    notes: &HashMap<String, Vec<Note>>,
+    em: &mut Emitter,
+) -> Status {
     for name in book.sheet_names() {
+        let notes = notes.get(&name).map_or(&[][..], Vec::as_slice);
         match book.worksheet_range(&name) {
-            Ok(range) => emit_range(em, &name, &range),
+            Ok(range) => emit_range(em, &name, &range, notes),
             Err(e) => return Status::NotInspected(reason(&e.to_string())),
         }
     }
@@ -84,6 +108,14 @@ pub(crate) fn extract_zip<R: Read + Seek>(
         return Status::NotInspected(reason);
     }
     let xlsb = !ods && zip.index_for_name("xl/workbook.bin").is_some();
+    let notes = if ods || xlsb {
+        HashMap::new()
+    } else {
+        match sheet_notes::notes(&mut zip, ctx) {
+            Ok(notes) => notes,
+            Err(reason) => return Status::NotInspected(reason),
+        }
+    };
     let mut inner = zip.into_inner();
     if inner.seek(SeekFrom::Start(0)).is_err() {
         return Status::NotInspected("could not be read".into());
@@ -102,14 +134,14 @@ pub(crate) fn extract_zip<R: Read + Seek>(
             .map_err(|e| e.to_string())
     };
     match book {
-        Ok(book) => read_all(book, em),
+        Ok(book) => read_all(book, &notes, em),
         Err(e) => Status::NotInspected(reason(&e)),
     }
 }
 
 pub(crate) fn extract_xls<R: Read + Seek>(inner: R, em: &mut Emitter, _ctx: &Ctx) -> Status {
     match calamine::Xls::new(inner) {
-        Ok(book) => read_all(Sheets::Xls(book), em),
+        Ok(book) => read_all(Sheets::Xls(book), &HashMap::new(), em),
         Err(e) => Status::NotInspected(reason(&e.to_string())),
     }
 }
@@ -120,6 +152,11 @@ mod tests {
     use super::super::{Limits, Location, Status};
 
     pub(crate) fn xlsx(sheet_xml: &str) -> Vec<u8> {
+        xlsx_with(sheet_xml, &[])
+    }
+
+    /// [`xlsx`] with more parts (a sheet's relationships, its comments).
+    fn xlsx_with(sheet_xml: &str, more: &[(&str, &[u8])]) -> Vec<u8> {
         let ct = r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>"#;
         let rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
         let wb = r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Y4" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
@@ -128,14 +165,67 @@ mod tests {
         let sheet = format!(
             r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_xml}</sheetData></worksheet>"#
         );
-        zip_bytes(&[
+        let mut parts = vec![
             ("[Content_Types].xml", ct.as_bytes()),
             ("_rels/.rels", rels.as_bytes()),
             ("xl/workbook.xml", wb.as_bytes()),
             ("xl/_rels/workbook.xml.rels", wbrels.as_bytes()),
             ("xl/styles.xml", styles.as_bytes()),
             ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
-        ])
+        ];
+        parts.extend_from_slice(more);
+        zip_bytes(&parts)
+    }
+
+    #[test]
+    fn notes_on_cells_are_read_after_their_row() {
+        let sheet_rels = r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="../comments1.xml"/></Relationships>"#;
+        let comments = r#"<?xml version="1.0"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Head of Year</author></authors><commentList>
+            <comment ref="C3" authorId="0"><text><r><rPr><b/></rPr><t>Head of Year:</t></r><r><t xml:space="preserve">
+On the CAMHS waiting list &amp; ADHD assessment</t></r></text></comment>
+            <comment ref="Z40" authorId="0"><text><t>Check with office</t></text></comment>
+            <comment ref="B2" authorId="0"><text><t>Header note</t></text></comment>
+            </commentList></comments>"#;
+        let bytes = xlsx_with(
+            r#"<row r="2"><c r="B2" t="inlineStr"><is><t>Name</t></is></c><c r="C2" t="inlineStr"><is><t>Option</t></is></c></row>
+               <row r="3"><c r="B3" t="inlineStr"><is><t>Ann Lee</t></is></c><c r="C3" t="inlineStr"><is><t>Art</t></is></c></row>
+               <row r="4"><c r="B4" t="inlineStr"><is><t>Bo Ng</t></is></c></row>"#,
+            &[
+                ("xl/worksheets/_rels/sheet1.xml.rels", sheet_rels.as_bytes()),
+                ("xl/comments1.xml", comments.as_bytes()),
+            ],
+        );
+        let c = run_bytes("options.xlsx", &bytes, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected, "{:?}", c.files);
+        let texts: Vec<&str> = c.segs.iter().map(|s| s.text.as_str()).collect();
+        let note = "Head of Year:\nOn the CAMHS waiting list & ADHD assessment";
+        // In order: the header row and its note, row 3 and its note, row 4, then the
+        // note on an empty cell.
+        assert_eq!(
+            texts,
+            [
+                "Name",
+                "Option",
+                "Header note",
+                "Ann Lee",
+                "Art",
+                note,
+                "Bo Ng",
+                "Check with office"
+            ]
+        );
+        let n = c.find(note);
+        assert_eq!(n.location.display(), "Y4!C3");
+        assert_eq!(n.record, Some(2), "the row of the cell it is on");
+        assert_eq!(n.header, None);
+        assert_eq!(c.find("Check with office").location.display(), "Y4!Z40");
+        // A workbook without notes reads as before.
+        let plain = run_bytes(
+            "plain.xlsx",
+            &xlsx("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Name</t></is></c></row>"),
+            &Limits::default(),
+        );
+        assert_eq!(plain.segs.len(), 1);
     }
 
     #[test]

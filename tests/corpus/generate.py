@@ -994,6 +994,9 @@ def write_xlsx(path, sheets, creator="Office"):
                     c.number_format = "dd/mm/yyyy"
         for i, h in enumerate(sh.get("header") or [], start=1):
             ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width = max(10, min(40, len(str(h)) + 4))
+        for row, col, text in sh.get("notes", []):
+            from openpyxl.comments import Comment
+            ws.cell(row, col).comment = Comment(text, "Head of Year")
         if sh.get("hidden"):
             ws.sheet_state = "hidden"
         ws.freeze_panes = None
@@ -2924,7 +2927,22 @@ def f_c_glossary_docx():
     label(path, False, False, "Glossary table of SEND terms and meanings: names no one", blocks)
 
 
-FORMS = [f_f_profile_csv, f_f_profile_xlsx, f_f_consent_none_docx, f_f_deposits_csv, f_c_glossary_docx]
+def f_f_options_notes_xlsx():
+    """Year 9 options choices: the only sensitive word is in a note on one pupil's cell."""
+    path = "exams/Y9 options choices 2025.xlsx"
+    pupils = HBA.year(9)[:10]
+    subjects = ["Geography", "History", "French", "Computer Science", "Art", "Music", "Drama", "Spanish"]
+    rows = [[p.surname, p.forename, p.reg, subjects[i % 8], subjects[(i + 3) % 8]] for i, p in enumerate(pupils)]
+    # Row 1 is the header: the note is on the fourth pupil's first choice.
+    notes = [(5, 4, "On the CAMHS waiting list for an ADHD assessment - check before confirming options.")]
+    write_xlsx(path, [{"name": "Options", "header": ["Surname", "Forename", "Form", "Choice 1", "Choice 2"],
+                       "rows": rows, "notes": notes}])
+    label(path, True, True, "Options choices of named pupils; a cell note (comment) says one is awaiting an ADHD "
+          "assessment: sensitive only in the note", rows)
+
+
+FORMS = [f_f_profile_csv, f_f_profile_xlsx, f_f_consent_none_docx, f_f_deposits_csv, f_c_glossary_docx,
+         f_f_options_notes_xlsx]
 GENERATORS += FORMS
 
 
