@@ -1176,6 +1176,16 @@ impl Names {
                 if organisation(&toks[i + 1..end]) {
                     return None;
                 }
+                // "Mr Sir", "Ms Digit": a title before a word no name list holds, an
+                // everyday word or another title, is a character of a story or of a maths
+                // problem, not a person.
+                let word = toks[i + 1].text;
+                if end == i + 2
+                    && self.kinds(word) & (FIRST | LAST) == 0
+                    && (is_title(word) || with_lower(word, everyday_form))
+                {
+                    return None;
+                }
                 let mut name = make(i, end, false);
                 let surname = fold(&toks[end - 1].text.to_lowercase());
                 if end == i + 2 {

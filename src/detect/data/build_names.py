@@ -457,6 +457,20 @@ michael faraday
 james clerk maxwell
 ernest rutherford
 niels bohr
+# (GCSE science: the atom, radioactivity, DNA, plate tectonics, electricity)
+henri becquerel
+j j thomson
+jj thomson
+james chadwick
+antonie van leeuwenhoek
+maurice wilkins
+alfred wegener
+alessandro volta
+georg ohm
+maria skłodowska
+marie skłodowska
+marie skłodowska curie
+marie skłodowska-curie
 john dalton
 dmitri mendeleev
 robert hooke
