@@ -3,6 +3,8 @@
 //! as the record. Dates come out as ISO `YYYY-MM-DD`, integral numbers without `.0`.
 //! calamine holds a sheet in memory and trusts zip headers, so xlsx/ods containers are
 //! first decompressed once through the bounded reader to prove they keep within limits.
+//! The notes on xlsx cells, which calamine does not read, come from [`sheet_notes`], each
+//! after its row's cells.
 
 use std::collections::HashMap;
 use std::io::{Read, Seek, SeekFrom};
