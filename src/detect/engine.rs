@@ -2095,6 +2095,11 @@ fn sensitive_words(
         {
             continue;
         }
+        // "Overseas check: Portugal police cert" on a single central record: a check made
+        // before someone started work, not a concern about them.
+        if p.category == "safeguarding" && det.roles.names_a_check(text, after_idx) {
+            continue;
+        }
         // "St Brendan's Catholic Primary School": a school's name, not anyone's religion.
         if p.category == "religion" && in_a_school_name(text, start, after_idx) {
             continue;

@@ -95,6 +95,10 @@ pub struct RolesAndTopicsRule {
     /// job's remit ("Assistant Principal - Disadvantaged & Pastoral").
     #[serde(default)]
     pub job_titles: Vec<String>,
+    /// Words after a safeguarding word that make it a pre-employment check of a member of
+    /// staff ("police certificate" on a single central record), not a concern.
+    #[serde(default)]
+    pub vetting: Vec<String>,
     /// Each names a person and yields no sensitive information.
     pub examples: Vec<String>,
     /// Each still yields sensitive information.
@@ -445,6 +449,7 @@ pub struct RolesAndTopics {
     examples_of: Vec<String>,
     cohorts: Vec<String>,
     job_titles: Vec<String>,
+    vetting: Vec<String>,
 }
 
 impl RolesAndTopics {
@@ -475,6 +480,7 @@ impl RolesAndTopics {
             examples_of: lower(&rule.examples_of),
             cohorts: lower(&rule.cohorts),
             job_titles: lower(&rule.job_titles),
+            vetting: lower(&rule.vetting),
         }
     }
 
@@ -654,6 +660,12 @@ impl RolesAndTopics {
     /// words, with one of `after`.
     fn role_after(&self, rest: &str) -> bool {
         self.word_after(&self.after, rest)
+    }
+
+    /// Whether the safeguarding word ending at `end` of `text` names a check made before
+    /// someone starts work ("Portugal police cert", "police check"): see `vetting`.
+    pub fn names_a_check(&self, text: &str, end: usize) -> bool {
+        self.word_after(&self.vetting, &text[end..])
     }
 
     /// Whether the sensitive word ending at `end` of `text` names an event or a service
