@@ -444,6 +444,10 @@ struct FileState {
     name_in_parts: Option<(RecordKey, u64)>,
     /// Surnames of public figures and characters this file mentions.
     figure_surnames: HashSet<String>,
+    /// The given names (lower case, folded) of people this file names in full: a later
+    /// piece that calls one of them by that name alone is about them (see
+    /// [`super::names::Names::mentions_one_of`]).
+    given_names: HashSet<String>,
     /// A knowledge organiser (a subject's one-page summary for pupils) or a reading list:
     /// the names in it that only the name lists say are names are of people studied, or
     /// authors.
@@ -654,6 +658,17 @@ impl FileState {
     fn row_name(&mut self, key: u64) {
         if self.row_names.len() < MAX_SUBJECTS {
             self.row_names.insert(key);
+        }
+    }
+
+    /// Notes the given name of `name` (a full name, normalised) for
+    /// [`FileState::given_names`].
+    fn given_name(&mut self, name: &str) {
+        if let Some((first, _)) = name.split_once(' ')
+            && self.given_names.len() < MAX_SUBJECTS
+            && !self.given_names.contains(first)
+        {
+            self.given_names.insert(super::names::fold(first));
         }
     }
 
@@ -1199,6 +1214,9 @@ impl Visitor for Analyzer<'_> {
                     && !det.names_a_field(text);
                 if plausible && (!generic || table_is_personal()) {
                     st.name_words(text);
+                    if text.contains(' ') {
+                        st.given_name(&super::names::normalise(text));
+                    }
                     // A forename and a surname in columns of their own are one name.
                     let part = record.zip(info.as_deref().and_then(|i| i.name_part));
                     if part.is_none() || part != st.name_in_parts {
@@ -1373,6 +1391,7 @@ impl Visitor for Analyzer<'_> {
             }
             st.count("full_name", &seg.location, excerpt);
             st.name_words(&n.normalised);
+            st.given_name(&n.normalised);
             if let Some(p) = person {
                 st.subject(p);
             }
@@ -2057,7 +2076,17 @@ fn sensitive_words(
     // words tie to them whatever the pieces around say) or is part of a letter to someone.
     let mut refers: Option<bool> = None;
     let mut examples: Option<bool> = None;
-    let known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
+    let mut known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
+    // "Rukhsana explained that she…", after "Employee name: Rukhsana Hussain": a person the
+    // file has named in full, called by her given name.
+    if !known_to_be_about_someone
+        && record.is_none()
+        && !hits.is_empty()
+        && det.names.mentions_one_of(text, &st.given_names)
+    {
+        st.anchor(record);
+        known_to_be_about_someone = true;
+    }
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         if p.kind == KeywordKind::Strong {

@@ -873,6 +873,26 @@ impl Names {
         })
     }
 
+    /// Whether `text` calls someone by one of `given`, the given names (lower case,
+    /// folded) of people the file has named in full: "Rukhsana explained that she…" after
+    /// "Employee name: Rukhsana Hussain". A capitalised word, not after a title, and not
+    /// also an everyday word ("Will", "May").
+    pub fn mentions_one_of(&self, text: &str, given: &HashSet<String>) -> bool {
+        if given.is_empty() {
+            return false;
+        }
+        let toks = tokens(text);
+        toks.iter().enumerate().any(|(i, t)| {
+            capitalised(t.text)
+                && t.text.chars().count() > 1
+                && !(i > 0 && is_title(toks[i - 1].text))
+                && self.kinds(t.text) & WORD == 0
+                && with_lower(t.text, |lower| {
+                    !everyday_word(lower) && given.contains(&fold(lower))
+                })
+        })
+    }
+
     /// Is this (normalised) name a public figure or fictional character, or part of one?
     /// Whether `text` names a public figure or character of two words or more ("Anne
     /// Frank was born on 12 June 1929"), as a whole word.
