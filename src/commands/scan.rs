@@ -43,8 +43,8 @@ pub fn run(paths: &[PathBuf], common: &Common) -> Result<Exit> {
             print_report(r);
         }
     });
-    // When every input named was missing, its error says it all: "There were no files to
-    // check" under it would only muddle it.
+    // When an input was missing and there was nothing else to read, its error says it
+    // all: "There were no files to check" under it would only muddle it.
     let nothing_read = failed && plan.items.is_empty();
     if !common.json && !nothing_read {
         println!();

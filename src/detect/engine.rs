@@ -1121,7 +1121,11 @@ impl Visitor for Analyzer<'_> {
             };
             // Two cells, neither of them a header the rules know ("Return period: October
             // 2024", "Establishment: Brookfield Academy"), are a title too.
-            let known = |h: &String| det.columns.contains_key(h) || det.id_headers.contains_key(h);
+            // (Read as a column's header is, so "Staff Forename", "Pupil's UPN" are known.)
+            let known = |h: &String| {
+                let info = HeaderInfo::new(det, h);
+                info.column.is_some() || !info.id_rules.is_empty()
+            };
             let single = row.len() == 1 || (row.len() == 2 && !row.iter().any(known));
             let narrow = row.len() <= 2 || paired();
             st.form_sheets.retain(|s| s != sheet_name);
@@ -2347,6 +2351,12 @@ fn word_problem(text: &str) -> bool {
         "what is the total",
         "what fraction",
         "what percentage",
+        // Reasoning prompts: "Ms Digit says 7 300 000 000 is seven hundred and thirty
+        // million. Is she right?"
+        "is she right",
+        "is he right",
+        "is she correct",
+        "is he correct",
     ];
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;

@@ -1077,9 +1077,13 @@ impl Names {
             return Found::default();
         }
         let mut toks = tokens(text);
-        // Letters glued to figures are part of a code, not a word: a postcode's ("Dudley
-        // DY1 4SQ" is a town, not Dudley Dy), a class's ("9C").
-        toks.retain(|t| !glued_to_a_figure(text, t));
+        // Capital letters glued to figures are part of a code, not a word: a postcode's
+        // ("Dudley DY1 4SQ" is a town, not Dudley Dy), an NI number's, a class's ("9C").
+        // (A word in small letters glued to one is still a word: "Amara Osei2", a PDF's
+        // "1043Amara Osei".)
+        toks.retain(|t| {
+            !(glued_to_a_figure(text, t) && t.text.bytes().all(|b| b.is_ascii_uppercase()))
+        });
         let mut out = Found::default();
         let mut i = 0;
         while i < toks.len() {
@@ -1196,14 +1200,10 @@ impl Names {
                 if organisation(&toks[i + 1..end]) {
                     return None;
                 }
-                // "Mr Sir", "Ms Digit": a title before a word no name list holds, an
-                // everyday word or another title, is a character of a story or of a maths
-                // problem, not a person.
-                let word = toks[i + 1].text;
-                if end == i + 2
-                    && self.kinds(word) & (FIRST | LAST) == 0
-                    && (is_title(word) || with_lower(word, everyday_form))
-                {
+                // "Mr Sir" (in *Holes*): a title before another title is a character.
+                // (Not before any everyday word: "Mrs Head", "Mr Salt" are real surnames
+                // the lists lack.)
+                if end == i + 2 && is_title(toks[i + 1].text) {
                     return None;
                 }
                 let mut name = make(i, end, false);
@@ -1324,6 +1324,7 @@ impl Names {
                     && !ends_no_name(t.text, last)
                     && !month_of_a_date(text, &toks[end - 1])
                     && !place_follows(text, &toks[end - 1])
+                    && !town_before_postcode(text, &t, &toks[end - 1])
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -1359,6 +1360,7 @@ impl Names {
                 && !is_weekday(next)
                 && !month_of_a_date(text, &toks[i + 1])
                 && !place_follows(text, &toks[i + 1])
+                && !town_before_postcode(text, &t, &toks[i + 1])
                 // "Identifying SEN": a heading, with a school's acronym.
                 && !school_acronym(next)
                 && t_kinds & WORD == 0
@@ -1825,13 +1827,21 @@ fn place_follows(text: &str, last: &Token<'_>) -> bool {
         .split_whitespace()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     let pair = [words.next().unwrap_or(""), words.next().unwrap_or("")];
-    PLACES.contains(&pair) || postcode_follows(text, last)
+    PLACES.contains(&pair)
 }
 
-/// Whether a postcode follows `last` after a space ("Melton Harcourt LE13 4QT"): the
-/// words before it end an address, they are its town. (After a comma it may be a
-/// person's: "Zofia Kowalczyk, LS6 2AB".)
-fn postcode_follows(text: &str, last: &Token<'_>) -> bool {
+/// Whether the words from `first` to `last` are the town of an address: a comma before
+/// them (after the street) and a postcode after them, past a space ("Thurlby Lane, Melton
+/// Harcourt LE13 4QT"). A name at the start of a line before a postcode ("Dudley Fraser
+/// DY1 4SQ", a row of a list run together) is a person's; so is one before a comma and
+/// a postcode ("Zofia Kowalczyk, LS6 2AB").
+fn town_before_postcode(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
+    if !text[..first.start]
+        .trim_end_matches([' ', '\u{a0}'])
+        .ends_with(',')
+    {
+        return false;
+    }
     let rest = &text[last.end..];
     let Some(rest) = rest.strip_prefix([' ', '\u{a0}']) else {
         return false;

@@ -113,9 +113,12 @@ pub(crate) fn extract_zip<R: Read + Seek>(
     let notes = if ods || xlsb {
         HashMap::new()
     } else {
+        // Notes are extra: a damaged comments part leaves the cells to be read without
+        // them. (A limit tripped while reading it still ends the file, as it would later.)
         match sheet_notes::notes(&mut zip, ctx) {
             Ok(notes) => notes,
-            Err(reason) => return Status::NotInspected(reason),
+            Err(reason) if ctx.shared.tripped.get() => return Status::NotInspected(reason),
+            Err(_) => HashMap::new(),
         }
     };
     let mut inner = zip.into_inner();
@@ -221,6 +224,21 @@ On the CAMHS waiting list &amp; ADHD assessment</t></r></text></comment>
         assert_eq!(n.record, Some(2), "the row of the cell it is on");
         assert_eq!(n.header, None);
         assert_eq!(c.find("Check with office").location.display(), "Y4!Z40");
+        // A damaged comments part: the cells are still read, without the notes.
+        let broken = xlsx_with(
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c></row>
+               <row r="2"><c r="A2" t="inlineStr"><is><t>Ann Lee</t></is></c></row>"#,
+            &[
+                ("xl/worksheets/_rels/sheet1.xml.rels", sheet_rels.as_bytes()),
+                (
+                    "xl/comments1.xml",
+                    b"<comments><commentList><comment ref=\"A2\"><text><t>unclosed",
+                ),
+            ],
+        );
+        let c = run_bytes("broken.xlsx", &broken, &Limits::default());
+        assert_eq!(c.status(), Status::Inspected, "{:?}", c.files);
+        assert_eq!(c.find("Ann Lee").location.display(), "Y4!A2");
         // A workbook without notes reads as before.
         let plain = run_bytes(
             "plain.xlsx",

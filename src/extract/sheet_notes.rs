@@ -21,9 +21,11 @@ use super::ooxml::stream_part;
 /// A note: its 0-based row and column, and its text.
 pub(crate) type Note = (u32, u32, String);
 
-/// At most this many notes are read from one workbook (a bound on memory; a workbook
-/// with more is still read, its notes beyond this are not).
+/// At most this many notes, and this many bytes of their text, are read from one
+/// workbook (bounds on memory: they are held until their sheet is read; a workbook with
+/// more is still read, its notes beyond these are not).
 const MAX_NOTES: usize = 10_000;
+const MAX_NOTES_BYTES: usize = 16 * 1024 * 1024;
 
 /// The notes of each sheet, by sheet name, in the order of their cells (row by row).
 pub(crate) fn notes<R: Read + Seek>(
@@ -37,7 +39,9 @@ pub(crate) fn notes<R: Read + Seek>(
     }
     let sheets = sheet_ids(zip, ctx)?;
     let parts = relationships(zip, "xl/_rels/workbook.xml.rels", "xl/", ctx)?;
-    let mut total = 0;
+    let (mut total, mut bytes) = (0, 0);
+    // A comments part shared by several sheets (a damaged or hostile file) is read once.
+    let mut read = std::collections::HashSet::new();
     for (name, id) in sheets {
         let Some((sheet_part, _)) = parts.iter().find(|(_, (i, _))| *i == id) else {
             continue;
@@ -46,11 +50,17 @@ pub(crate) fn notes<R: Read + Seek>(
         let rels = format!("{dir}/_rels/{file}.rels");
         let targets = relationships(zip, &rels, &format!("{dir}/"), ctx)?;
         for (part, (_, kind)) in targets {
-            if !kind.ends_with("/comments") || total >= MAX_NOTES {
+            if !kind.ends_with("/comments")
+                || total >= MAX_NOTES
+                || bytes >= MAX_NOTES_BYTES
+                || !read.insert(part.clone())
+            {
                 continue;
             }
-            let mut list = comments(zip, &part, ctx, MAX_NOTES - total)?;
+            let room = (MAX_NOTES - total, MAX_NOTES_BYTES - bytes);
+            let mut list = comments(zip, &part, ctx, room)?;
             total += list.len();
+            bytes += list.iter().map(|n| n.2.len()).sum::<usize>();
             list.sort_by_key(|(row, col, _)| (*row, *col));
             out.entry(name.clone())
                 .or_insert_with(Vec::new)
@@ -137,14 +147,15 @@ fn resolve(base: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// The notes of one comments part, at most `room` of them.
+/// The notes of one comments part, at most `room.0` of them and about `room.1` bytes.
 fn comments<R: Read + Seek>(
     zip: &mut ZipArchive<R>,
     part: &str,
     ctx: &Ctx,
-    room: usize,
+    room: (usize, usize),
 ) -> Result<Vec<Note>, String> {
     let mut out = Vec::new();
+    let mut bytes = 0;
     let mut current: Option<(u32, u32, String)> = None;
     let mut in_text = false;
     stream_part(zip, part, ctx, |ev| {
@@ -161,9 +172,10 @@ fn comments<R: Read + Seek>(
             Event::End(e) => match e.local_name().as_ref() {
                 b"comment" => {
                     if let Some(note) = current.take().filter(|n| !n.2.trim().is_empty()) {
+                        bytes += note.2.len();
                         out.push(note);
                     }
-                    return out.len() < room;
+                    return out.len() < room.0 && bytes < room.1;
                 }
                 b"t" => in_text = false,
                 _ => {}
@@ -188,10 +200,14 @@ fn comments<R: Read + Seek>(
 /// A note longer than this is cut (a note is a few lines; the bound keeps memory flat).
 const MAX_NOTE: usize = 64 * 1024;
 
+/// Adds `s` to a note, cutting it (at a character's edge) at [`MAX_NOTE`] bytes.
 fn push_bounded(text: &mut String, s: &str) {
-    if text.len() + s.len() <= MAX_NOTE {
-        text.push_str(s);
+    let room = MAX_NOTE.saturating_sub(text.len());
+    let mut cut = s.len().min(room);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
     }
+    text.push_str(&s[..cut]);
 }
 
 /// "F13" as its 0-based row and column (12, 5).
@@ -220,6 +236,16 @@ mod tests {
         for bad in ["", "13", "F", "F0", "ABCD1", "F1x"] {
             assert_eq!(cell_ref(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_long_note_is_cut_not_lost() {
+        let mut note = String::from("On the CAMHS waiting list. ");
+        push_bounded(&mut note, &"é".repeat(MAX_NOTE));
+        assert!(note.starts_with("On the CAMHS waiting list."));
+        assert!(note.len() <= MAX_NOTE && note.len() > MAX_NOTE - 2);
+        push_bounded(&mut note, "more");
+        assert!(note.len() <= MAX_NOTE);
     }
 
     #[test]

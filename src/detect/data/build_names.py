@@ -457,13 +457,12 @@ michael faraday
 james clerk maxwell
 ernest rutherford
 niels bohr
-# (GCSE science: the atom, radioactivity, DNA, plate tectonics, electricity)
+# (GCSE science: the atom, radioactivity, plate tectonics, electricity; not James Chadwick
+# or Maurice Wilkins, whose names are common people's names too)
 henri becquerel
 j j thomson
 jj thomson
-james chadwick
 antonie van leeuwenhoek
-maurice wilkins
 alfred wegener
 alessandro volta
 georg ohm
