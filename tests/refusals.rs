@@ -554,6 +554,10 @@ fn command_line_mistakes_are_usage_errors() {
         .output()
         .unwrap();
     assert_code(&out, 2);
+    // A command typed wrongly is not a file to seal: a usage error naming it.
+    let out = s.cmd().args(["sael", "a.txt"]).output().unwrap();
+    assert_code(&out, 2);
+    assert_stderr_has(&out, "did you mean \"safecarry seal\"");
     // Unknown flags; there is no way to give a passphrase on the command line.
     let out = s
         .cmd()
