@@ -666,7 +666,6 @@ impl FileState {
     fn given_name(&mut self, name: &str) {
         if let Some((first, _)) = name.split_once(' ')
             && self.given_names.len() < MAX_SUBJECTS
-            && !self.given_names.contains(first)
         {
             self.given_names.insert(super::names::fold(first));
         }

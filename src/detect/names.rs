@@ -1323,8 +1323,7 @@ impl Names {
                     && !of_a_place(text, &t)
                     && !ends_no_name(t.text, last)
                     && !month_of_a_date(text, &toks[end - 1])
-                    && !place_follows(text, &toks[end - 1])
-                    && !town_before_postcode(text, &t, &toks[end - 1])
+                    && !place_follows(text, &t, &toks[end - 1])
                 {
                     return Some((make(i, end, true), end));
                 }
@@ -1359,8 +1358,7 @@ impl Names {
                 // "Remembrance Sunday", "INSET Monday": an unknown word before a day.
                 && !is_weekday(next)
                 && !month_of_a_date(text, &toks[i + 1])
-                && !place_follows(text, &toks[i + 1])
-                && !town_before_postcode(text, &t, &toks[i + 1])
+                && !place_follows(text, &t, &toks[i + 1])
                 // "Identifying SEN": a heading, with a school's acronym.
                 && !school_acronym(next)
                 && t_kinds & WORD == 0
@@ -1806,10 +1804,11 @@ fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
             .is_some_and(|w| TO.iter().any(|t| w.eq_ignore_ascii_case(t)))
 }
 
-/// Whether the words after `last` make the name before it a place: "Melton Mowbray town
-/// centre", "Sutton Coldfield railway station". (Two words, as written: "Jayden Clarke
-/// town visit" is a boy.)
-fn place_follows(text: &str, last: &Token<'_>) -> bool {
+/// Whether the words around the name from `first` to `last` make it a place: "Melton
+/// Mowbray town centre", "Sutton Coldfield railway station" (two words, as written:
+/// "Jayden Clarke town visit" is a boy), or an address's town before its postcode (see
+/// [`town_before_postcode`]).
+fn place_follows(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
     const PLACES: &[[&str; 2]] = &[
         ["town", "centre"],
         ["town", "center"],
@@ -1827,7 +1826,7 @@ fn place_follows(text: &str, last: &Token<'_>) -> bool {
         .split_whitespace()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     let pair = [words.next().unwrap_or(""), words.next().unwrap_or("")];
-    PLACES.contains(&pair)
+    PLACES.contains(&pair) || town_before_postcode(text, first, last)
 }
 
 /// Whether the words from `first` to `last` are the town of an address: a comma before
