@@ -72,7 +72,7 @@ fn a_passphrase_made_of_names_in_the_files_is_refused() {
     assert_code(&out, 3);
     let err = stderr(&out);
     assert!(err.contains("too weak"), "{err}");
-    assert!(err.contains("people in the files"), "{err}");
+    assert!(err.contains("people and places in the files"), "{err}");
     for name in ["Tobias", "Wrenfield", "Ifeoma", "Okonkwo"] {
         assert!(!err.contains(name), "names are not repeated: {err}");
     }
@@ -81,6 +81,22 @@ fn a_passphrase_made_of_names_in_the_files_is_refused() {
     let out = seal_with(&named, "Ifeoma-Okonkwo-Lantern-2016");
     assert_code(&out, 3);
     assert!(tree(&named.path("stick")).is_empty());
+
+    // So is a pupil's name with their street or town: "Tobias-Whitehall-Lantern".
+    let placed = Sandbox::new();
+    placed.write(
+        "class.csv",
+        "Forename,Surname,Home Address\nTobias,Wrenfield,\"12 Whitehall Road, Ossett\"\n",
+    );
+    for pass in [
+        "Tobias-Whitehall-Lantern-2016",
+        "Ossett-Whitehall-Lantern-2016",
+    ] {
+        let out = seal_with(&placed, pass);
+        assert_code(&out, 3);
+        assert!(stderr(&out).contains("people and places in the files"));
+        assert!(tree(&placed.path("stick")).is_empty());
+    }
 
     let others = Sandbox::new();
     others.write(

@@ -281,7 +281,7 @@ fn choose_target(
         let neutral = dated_name();
         if !common.json {
             ui::say(&format!(
-                "The sealed file will be called \"{neutral}\": its usual name would show a person's name or number on the stick."
+                "The sealed file will be named after the date and time, like \"{neutral}\": its usual name would show a person's name or number on the stick."
             ));
         }
         name = neutral;
@@ -335,10 +335,12 @@ fn pick_destination(policy: &Policy) -> Result<Destination> {
             }
         }
         let prompt = match (choices.is_empty(), anywhere) {
-            (true, true) => "Plug in a memory stick and press Enter, or type a folder: ",
-            (true, false) => "Plug in a memory stick and press Enter: ",
-            (false, true) => "Type a number, or a folder: ",
-            (false, false) => "Type a number: ",
+            (true, true) => {
+                "Plug in a memory stick and press Enter, or type a folder (Ctrl+C to stop): "
+            }
+            (true, false) => "Plug in a memory stick and press Enter (Ctrl+C to stop): ",
+            (false, true) => "Type a number, or a folder (Ctrl+C to stop): ",
+            (false, false) => "Type a number (Ctrl+C to stop): ",
         };
         let answer = ui::ask_line(prompt)?;
         if answer.is_empty() {

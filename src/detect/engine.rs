@@ -654,6 +654,21 @@ impl FileState {
         }
     }
 
+    /// Notes the words of a place's name found (an address, a venue), as
+    /// [`FileState::name_words`] does: a passphrase made of a pupil's name and their
+    /// street is as easy to guess as one of two names.
+    fn place_words(&mut self, text: &str) {
+        let Some(words) = self.name_words.as_mut() else {
+            return;
+        };
+        for w in super::names::place_words(text) {
+            if words.len() >= MAX_NAME_WORDS {
+                return;
+            }
+            words.insert(w);
+        }
+    }
+
     /// Notes the name of a table row's own person (see `row_names`).
     fn row_name(&mut self, key: u64) {
         if self.row_names.len() < MAX_SUBJECTS {
@@ -1252,6 +1267,9 @@ impl Visitor for Analyzer<'_> {
                 // A value that does not read as a name as a whole may still hold one: a
                 // form's "Emergency contact" may be "Fiona Mensah 07700 900071", a staff
                 // list's "Mr Callum Fitzgerald, Head of Year 9". Read on.
+                if place {
+                    st.place_words(text);
+                }
                 if plausible || place {
                     return;
                 }
@@ -1833,6 +1851,10 @@ impl Analyzer<'_> {
             };
             st.count(&rule.category, loc, excerpt);
             st.anchor(record);
+            if rule.category == "address" {
+                // (In an address column, the whole cell: "…Road, Ossett".)
+                st.place_words(if column.is_some() { text } else { value });
+            }
             if record.is_none() {
                 let key: String = value
                     .chars()
@@ -3181,6 +3203,23 @@ mod tests {
         assert!(
             !json.contains("tobias") && !json.contains("name_words"),
             "{json}"
+        );
+        // The words of a pupil's address, but not everyday ones ("road").
+        let r = det.scan_contents(
+            "c.csv",
+            "Forename,Surname,Home Address\nTobias,Wren,\"12 Whitehall Road, Ossett\"\n",
+        );
+        for w in ["whitehall", "ossett"] {
+            assert!(
+                r.name_words.iter().any(|n| n == w),
+                "{w}: {:?}",
+                r.name_words
+            );
+        }
+        assert!(
+            !r.name_words.iter().any(|n| n == "road"),
+            "{:?}",
+            r.name_words
         );
         // Nothing listed for a file without personal data.
         let clean = det.scan_contents("b.txt", "Year 4 spelling list: because, friend, island");

@@ -1421,6 +1421,16 @@ fn everyday_word(lower: &str) -> bool {
     word_kinds(lower) & EVERYDAY != 0
 }
 
+/// The words of a place's name (a street, a town, a venue: "12 Whitehall Road, Ossett")
+/// that someone who knows the files would try in a passphrase, lower case: three letters
+/// or more, letters only, and not an everyday word or a form of one ("road", "market").
+pub fn place_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .filter(|l| !everyday_form(l))
+}
+
 /// Whether a word (in lower case) is an everyday word, a common English word, or a form
 /// of one: "visit", "reception", "changed", "stopped", "making" ("People Who Changed
 /// Britain", "London Study Visit", "Deliver to: Main Reception" name no one). Only for

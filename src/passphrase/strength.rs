@@ -86,8 +86,8 @@ pub fn judge(passphrase: &str, user_inputs: &[String]) -> Verdict {
     }
 }
 
-/// Whether a passphrase holds two or more of `names` (words of the names of people found
-/// in the files, lower case) as words of its own: "Zofia-Kowalczyk-Residential-2014",
+/// Whether a passphrase holds two or more of `names` (words of the names of people, and of
+/// the places in their addresses, found in the files, lower case) as words of its own: "Zofia-Kowalczyk-Residential-2014",
 /// "ZofiaKowalczyk!lantern". Someone who finds the stick and knows the class tries a
 /// pupil's name first, whatever is added to it. (One name word alone, "Grace", is also an
 /// everyday word too often to refuse.)
@@ -160,8 +160,8 @@ impl Verdict {
         if self.personal {
             lines.push(
                 "It is made from names: your own, the computer's or the school's, the files' \
-                 or those of people in the files. Anyone who finds the files and knows you or \
-                 the school would try those first."
+                 or those of people and places in the files. Anyone who finds the files and \
+                 knows you or the school would try those first."
                     .into(),
             );
         }
