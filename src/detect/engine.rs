@@ -454,6 +454,8 @@ struct FileState {
     studied: bool,
     /// The last piece of running text ended with a closing quotation mark.
     after_quote: bool,
+    /// The slide the last piece of a presentation was on (see `Analyzer::segment`).
+    slide: Option<u32>,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
     /// The two-column table being read, which may be a form.
@@ -810,6 +812,30 @@ impl FileState {
         })
     }
 
+    /// Whether the table on `sheet` is one of counts about groups, not of people: a header
+    /// gives a number or a share ("Number of pupils", "% of roll", "Total") and no
+    /// column holds people's names.
+    fn counts_table(&self, sheet: &str, det: &Detector) -> bool {
+        let counted = |h: &String| {
+            [
+                "number of",
+                "no. of",
+                "no of",
+                "count",
+                "total",
+                "percentage",
+                "proportion",
+            ]
+            .iter()
+            .any(|c| h.starts_with(c))
+                || h.contains('%')
+        };
+        self.headers
+            .get(sheet)
+            .is_some_and(|hs| hs.iter().any(counted))
+            && !self.table_has(sheet, det, |k| *k == ColumnKind::Name)
+    }
+
     fn table_has(&self, sheet: &str, det: &Detector, pred: impl Fn(&ColumnKind) -> bool) -> bool {
         self.headers.get(sheet).is_some_and(|hs| {
             hs.iter().any(|h| {
@@ -861,6 +887,36 @@ fn in_a_school_name(text: &str, start: usize, end: usize) -> bool {
         .strip_prefix(' ')
         .and_then(|rest| rest.split([' ', ',', '.', ';', ':', ')']).next());
     capital && next.is_some_and(|w| SCHOOL_WORDS.contains(&w))
+}
+
+/// Whether the word at `text[start..end]` is capitalised and followed by a capitalised
+/// word of a community group's name ("Chinese Community Association", "Polish Saturday
+/// School" is a school's, above).
+fn in_a_group_name(text: &str, start: usize, end: usize) -> bool {
+    const GROUP_WORDS: &[&str] = &[
+        "Community",
+        "Communities",
+        "Association",
+        "Society",
+        "Centre",
+        "Center",
+        "Council",
+        "Forum",
+        "Network",
+        "Foundation",
+        "Supplementary",
+        "Cultural",
+        "Heritage",
+        "Restaurant",
+        "Takeaway",
+        "Club",
+        "Group",
+    ];
+    let capital = text[start..].starts_with(|c: char| c.is_uppercase());
+    let next = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split([' ', ',', '.', ';', ':', ')']).next());
+    capital && next.is_some_and(|w| GROUP_WORDS.contains(&w))
 }
 
 /// Headers of staff columns, whose short values in capitals are staff codes.
@@ -938,6 +994,15 @@ fn studied_title(text: &str) -> bool {
     }) && !head
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| WORK.iter().any(|k| k.eq_ignore_ascii_case(w)))
+}
+
+/// The slide a piece of a presentation is on, or in the notes of.
+fn slide_of(loc: &Location) -> Option<u32> {
+    match loc {
+        Location::Slide(n) => Some(*n),
+        Location::Part(p) => p.strip_prefix("notes slide ")?.parse().ok(),
+        _ => None,
+    }
 }
 
 fn sheet_of(loc: &Location) -> &str {
@@ -1105,6 +1170,16 @@ impl Visitor for Analyzer<'_> {
             }
         }
         st.index += 1;
+        // A presentation's slides each stand alone: a name in one slide (or its notes)
+        // says nothing of whom another slide's words are about ("Counselling and mental
+        // health support team" on the prospectus's fourth slide, the principal's name in
+        // the notes of the first). A gap wider than the window keeps them apart.
+        if let Some(n) = slide_of(&seg.location) {
+            if st.slide.is_some_and(|s| s != n) {
+                st.index += PERSON_WINDOW + 1;
+            }
+            st.slide = Some(n);
+        }
         let sheet_name = sheet_of(&seg.location);
         if seg.is_header {
             // A spreadsheet's title row is read as its header row.
@@ -1325,11 +1400,20 @@ impl Visitor for Analyzer<'_> {
         // Names in running text (not in a column of authors or historical figures, nor in
         // an address or a column of places).
         let address = info.as_deref().is_some_and(|i| i.address);
-        let found = if matches!(column, Some(ColumnKind::Public | ColumnKind::Place)) || address {
-            super::names::Found::default()
+        // (Running text is also read for the given names of people named in full before:
+        // see `sensitive_words`.)
+        let read = !(matches!(column, Some(ColumnKind::Public | ColumnKind::Place)) || address);
+        let found = if read {
+            let given = if record.is_none() {
+                &st.given_names
+            } else {
+                &HashSet::default()
+            };
+            det.names.find_mentioning(text, det.known.as_deref(), given)
         } else {
-            det.names.find(text, det.known.as_deref())
+            super::names::Found::default()
         };
+        let mentions_given = (read && record.is_none()).then_some(found.mentions_given);
         st.figure_surnames.extend(found.figure_surnames);
         // A "Character" or "Author" column names people studied: "Mr Birling" elsewhere in
         // the file is its "Arthur Birling".
@@ -1446,15 +1530,13 @@ impl Visitor for Analyzer<'_> {
             return;
         }
         let mut prev = std::mem::take(&mut st.prev_text);
-        sensitive_words(
-            det,
-            st,
+        let piece = Piece {
             text,
-            &prev,
-            &seg.location,
-            &record,
-            &mut self.keyword_hits,
-        );
+            prev: &prev,
+            loc: &seg.location,
+            record: &record,
+        };
+        sensitive_words(det, st, &piece, &mut self.keyword_hits, mentions_given);
         prev.clear();
         if record.is_none() && ends_mid_sentence(text) && text.len() <= MAX_PREV {
             prev.push_str(text);
@@ -2081,44 +2163,107 @@ fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_alphanumeric())
 }
 
+/// A piece of text being read for sensitive words, and where it is.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    /// The piece before, when it ended mid-sentence (else empty).
+    prev: &'a str,
+    loc: &'a Location,
+    record: &'a Option<RecordKey>,
+}
+
 fn sensitive_words(
     det: &Detector,
     st: &mut FileState,
-    text: &str,
-    prev: &str,
-    loc: &Location,
-    record: &Option<RecordKey>,
+    piece: &Piece<'_>,
     hits: &mut Vec<KeywordHit>,
+    mentions_given: Option<bool>,
 ) {
+    let Piece {
+        text, prev, record, ..
+    } = *piece;
     let kw = &det.keywords;
     // Dates, phone numbers, postcodes and other codes hold no sensitive word.
     if !rules::has_letter_run(text, kw.letter_run) {
         return;
     }
     kw.find(text, hits);
-    // Running text: whether this piece is about someone, worked out for the first
-    // sensitive word that needs it. Not needed when the piece names someone itself (its
-    // words tie to them whatever the pieces around say) or is part of a letter to someone.
-    let mut refers: Option<bool> = None;
-    let mut examples: Option<bool> = None;
+    // Not needed when the piece names someone itself (its words tie to them whatever the
+    // pieces around say) or is part of a letter to someone.
     let mut known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
     // "Rukhsana explained that she…", after "Employee name: Rukhsana Hussain": a person the
     // file has named in full, called by her given name.
+    // ("Aaliyah is living with us under a special / guardianship order and has a child
+    // protection / plan": the piece that calls her by name holds no sensitive word itself,
+    // but the next ones, wrapped, do.)
+    // (Read with the piece's names when it was: see `Analyzer::segment`.)
     if !known_to_be_about_someone
         && record.is_none()
-        && !hits.is_empty()
-        && det.names.mentions_one_of(text, &st.given_names)
+        && !st.given_names.is_empty()
+        && mentions_given.unwrap_or_else(|| det.names.mentions_one_of(text, &st.given_names))
     {
         st.anchor(record);
         known_to_be_about_someone = true;
     }
+    count_hits(det, st, piece, hits, known_to_be_about_someone);
+    // A phrase broken where a wrapped paragraph's line ends ("has a child protection /
+    // plan", "The social / worker has asked"), as in PDFs and e-mails: looked for across
+    // the break. (Only phrases that span it: the rest were looked for in each piece.)
+    if record.is_none() && !prev.is_empty() {
+        let joined = format!("{prev} {text}");
+        kw.find(&joined, hits);
+        let seam = prev.len();
+        hits.retain(|&(_, start, end)| start < seam && end > seam + 1);
+        if !hits.is_empty() {
+            // Not one that goes on from a word found before the break ("child protection"
+            // then "plan"): that word was counted with its own piece.
+            let mut before: Vec<KeywordHit> = Vec::new();
+            kw.find(prev, &mut before);
+            hits.retain(|&(_, start, _)| before.iter().all(|&(_, _, end)| end <= start));
+        }
+        if !hits.is_empty() {
+            let joined = Piece {
+                text: &joined,
+                prev: "",
+                ..*piece
+            };
+            count_hits(det, st, &joined, hits, known_to_be_about_someone);
+        }
+    }
+}
+
+/// Counts the sensitive words `hits` found in the piece (see [`sensitive_words`]).
+fn count_hits(
+    det: &Detector,
+    st: &mut FileState,
+    piece: &Piece<'_>,
+    hits: &[KeywordHit],
+    known_to_be_about_someone: bool,
+) {
+    let Piece {
+        text,
+        prev,
+        loc,
+        record,
+    } = *piece;
+    let kw = &det.keywords;
+    // Running text: whether this piece is about someone, worked out for the first
+    // sensitive word that needs it.
+    let mut refers: Option<bool> = None;
+    let mut examples: Option<bool> = None;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         if p.kind == KeywordKind::Strong {
-            // "If a pupil has asthma…" in a policy is about nobody in particular.
-            let about_someone = record.is_some()
-                || st.addressed
-                || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev));
+            // "If a pupil has asthma…" in a policy is about nobody in particular; nor is a
+            // row of a table of counts ("SEN Support (K) | 46 | 14.2%").
+            let about_someone = match record {
+                Some(_) => !st.counts_table(sheet_of(loc), det),
+                None => {
+                    st.addressed
+                        || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev))
+                }
+            };
             if let Some(cat) = super::known_category(&p.category)
                 && about_someone
             {
@@ -2154,13 +2299,21 @@ fn sensitive_words(
         if p.category == "safeguarding" && det.roles.names_a_check(text, after_idx) {
             continue;
         }
-        // "St Brendan's Catholic Primary School": a school's name, not anyone's religion.
-        if p.category == "religion" && in_a_school_name(text, start, after_idx) {
+        // "St Brendan's Catholic Primary School": a school's name, not anyone's religion;
+        // "Harehills Chinese Community Association": a group's, not anyone's ethnicity.
+        if matches!(p.category.as_str(), "religion" | "ethnicity")
+            && (in_a_school_name(text, start, after_idx) || in_a_group_name(text, start, after_idx))
+        {
             continue;
         }
         // "Children's Social Care (MASH): 0113 376 0336": a service's number in a list of
         // contacts, as every safeguarding policy has.
         if service_contact(text, start) {
+            continue;
+        }
+        // "raised £212 for Martin House children's hospice": a charity a pupil raised
+        // money for, not their health.
+        if p.category == "health" && raising_money_for(&text[..start]) {
             continue;
         }
         let fallback = if p.kind == KeywordKind::Code {
@@ -2205,6 +2358,30 @@ fn sensitive_words(
                         || *refers.get_or_insert_with(|| refers_to_someone(det, text, prev)))),
         );
     }
+}
+
+/// Whether the sentence before a word says money was raised or given for it: "raised
+/// £212 for", "raising money for", "in aid of", "donations to".
+fn raising_money_for(before: &str) -> bool {
+    const MONEY: &[&str] = &[
+        "raised £",
+        "raising £",
+        "raised money",
+        "raising money",
+        "raise money",
+        "raised over £",
+        "in aid of",
+        "donations to",
+        "donations for",
+        "donated to",
+        "fundrais",
+        "sponsored",
+    ];
+    let sentence = before
+        .rfind(['.', '!', '?'])
+        .map_or(before, |i| &before[i + 1..]);
+    let lower = sentence.to_lowercase();
+    MONEY.iter().any(|m| lower.contains(m))
 }
 
 /// Whether a name after `before` is a quotation's author: it follows a dash that follows a
@@ -3224,6 +3401,55 @@ mod tests {
         // Nothing listed for a file without personal data.
         let clean = det.scan_contents("b.txt", "Year 4 spelling list: because, friend, island");
         assert!(clean.name_words.is_empty());
+    }
+
+    #[test]
+    fn a_presentations_slides_each_stand_alone() {
+        use crate::extract::testutil::zip_bytes;
+        let slide = |t: &str| {
+            format!(
+                r#"<p:sld xmlns:a="a" xmlns:p="p"><a:p><a:r><a:t>{t}</a:t></a:r></a:p></p:sld>"#
+            )
+        };
+        let deck = |notes: &str, fourth: &str| {
+            let (s1, s2, s3, s4, n1) = (
+                slide("Welcome to Harrowden Academy"),
+                slide("Our curriculum"),
+                slide("Our clubs"),
+                slide(fourth),
+                slide(notes),
+            );
+            zip_bytes(&[
+                ("[Content_Types].xml", b"<Types/>"),
+                ("ppt/presentation.xml", b"<p/>"),
+                ("ppt/slides/slide1.xml", s1.as_bytes()),
+                ("ppt/slides/slide2.xml", s2.as_bytes()),
+                ("ppt/slides/slide3.xml", s3.as_bytes()),
+                ("ppt/slides/slide4.xml", s4.as_bytes()),
+                ("ppt/notesSlides/notesSlide1.xml", n1.as_bytes()),
+            ])
+        };
+        let det = Detector::new(&Policy::default()).unwrap();
+        let scan = |bytes: Vec<u8>| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("prospectus.pptx");
+            std::fs::write(&path, bytes).unwrap();
+            let mut reports = Vec::new();
+            det.scan_path(&path, "prospectus.pptx", &mut |r| reports.push(r));
+            reports.pop().unwrap()
+        };
+        // The principal named in the first slide's notes; a service on the fourth slide.
+        let r = scan(deck(
+            "Introduce Mrs Rebecca Achebe-Hughes, our principal.",
+            "Counselling and mental health support team",
+        ));
+        assert!(r.personal_data && !r.special_category, "{r:?}");
+        // A slide about one pupil still ties its own words.
+        let r = scan(deck(
+            "Keep it short.",
+            "Amara Okafor (Year 4) has asthma and an inhaler in class",
+        ));
+        assert!(r.special_category, "{r:?}");
     }
 
     /// The report for one file written with `contents`.

@@ -112,6 +112,10 @@ const GROUP_INITIALS: &[&str] = &["pta", "ptfa", "pfa"];
 const GROUP_PARTS: &[&str] = &[
     "parent",
     "parents",
+    "families",
+    "year",
+    "yr",
+    "class",
     "friends",
     "council",
     "association",
@@ -601,6 +605,9 @@ pub struct Found {
     pub names: Vec<FoundName>,
     /// Last words of the public figures and characters mentioned ("fox", "wormwood").
     pub figure_surnames: Vec<String>,
+    /// The text calls someone by one of the given names it was read with (see
+    /// [`Names::find_mentioning`]).
+    pub mentions_given: bool,
 }
 
 pub fn normalise(s: &str) -> String {
@@ -785,6 +792,13 @@ impl Names {
         // before the domain.
         let several = local.contains(['.', '_', '-', '+']);
         for part in local.split(['.', '_', '-', '+']) {
+            // A year group ("y6.families@").
+            let year = part.len() > 1
+                && part[..1].eq_ignore_ascii_case("y")
+                && part[1..].bytes().all(|b| b.is_ascii_digit());
+            if year {
+                continue;
+            }
             let part = part.trim_matches(|c: char| c.is_ascii_digit());
             // (A group's words, though "Parent" and "Council" are surnames too.)
             if GROUP_INITIALS
@@ -881,15 +895,29 @@ impl Names {
         if given.is_empty() {
             return false;
         }
-        let toks = tokens(text);
+        self.mentions_in(&tokens(text), given)
+    }
+
+    /// [`Names::mentions_one_of`] on the words of a text.
+    fn mentions_in(&self, toks: &[Token<'_>], given: &HashSet<String>) -> bool {
+        // (Cheapest tests first: most words start with a small letter, and few capitalised
+        // ones are among the given names; folding changes no ASCII letter.)
         toks.iter().enumerate().any(|(i, t)| {
-            capitalised(t.text)
+            !t.text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_lowercase)
+                && capitalised(t.text)
                 && t.text.chars().count() > 1
+                && with_lower(t.text, |lower| {
+                    (if lower.is_ascii() {
+                        given.contains(lower)
+                    } else {
+                        given.contains(&fold(lower))
+                    }) && !everyday_word(lower)
+                })
                 && !(i > 0 && is_title(toks[i - 1].text))
                 && self.kinds(t.text) & WORD == 0
-                && with_lower(t.text, |lower| {
-                    !everyday_word(lower) && given.contains(&fold(lower))
-                })
         })
     }
 
@@ -1070,13 +1098,28 @@ impl Names {
 
     /// Finds names in `text`.
     pub fn find(&self, text: &str, known: Option<&dyn KnownNames>) -> Found {
+        self.find_mentioning(text, known, &HashSet::default())
+    }
+
+    /// [`Names::find`], and whether the text calls someone by one of `given` (see
+    /// [`Names::mentions_one_of`]), read from the same words.
+    pub fn find_mentioning(
+        &self,
+        text: &str,
+        known: Option<&dyn KnownNames>,
+        given: &HashSet<String>,
+    ) -> Found {
         // Every rule below reads two words or more ("Mrs Okafor", "Dear Amara", "Name:
         // Zofia", "Amara Nwosu") with a capital somewhere, and so does every figure ("Tom
         // Kitten"). Most table cells are one word or none: tell without listing the words.
         if !capital_and_two_words(text) {
-            return Found::default();
+            return Found {
+                mentions_given: self.mentions_one_of(text, given),
+                ..Found::default()
+            };
         }
         let mut toks = tokens(text);
+        let mentions_given = !given.is_empty() && self.mentions_in(&toks, given);
         // Capital letters glued to figures are part of a code, not a word: a postcode's
         // ("Dudley DY1 4SQ" is a town, not Dudley Dy), an NI number's, a class's ("9C").
         // (A word in small letters glued to one is still a word: "Amara Osei2", a PDF's
@@ -1084,7 +1127,10 @@ impl Names {
         toks.retain(|t| {
             !(glued_to_a_figure(text, t) && t.text.bytes().all(|b| b.is_ascii_uppercase()))
         });
-        let mut out = Found::default();
+        let mut out = Found {
+            mentions_given,
+            ..Found::default()
+        };
         let mut i = 0;
         while i < toks.len() {
             // Only a capitalised word, "Dear" or a label ("name:") starts a name: skip the
@@ -1313,7 +1359,8 @@ impl Names {
                             && surname_shaped(last)
                             && t_first
                             && last_kinds & FIRST == 0
-                            && !with_lower(last, everyday_form))
+                            && !with_lower(last, everyday_form)
+                            && !with_lower(last, organisation_word))
                 };
                 if ok
                     && capitalised(last)
@@ -1385,6 +1432,22 @@ impl Names {
                 if capitalised(n) && self.kinds(n) & (FIRST | WORD) == FIRST {
                     return Some((make(i, i + 2, true), i + 2));
                 }
+            }
+        }
+
+        // 7. A given name and the initial of a surname, as seating plans and group lists
+        //    write pupils ("Amara O.", "Tyrese C. (E – ASD)"): not a given name that is an
+        //    everyday word too ("Grace A.", "Will B."), nor initials run on ("Amara O.K.").
+        if t_first && t_kinds & WORD == 0 && !after_article && i + 1 < toks.len() {
+            let n = &toks[i + 1];
+            let tail = &text[n.end..];
+            if &text[t.end..n.start] == " "
+                && n.text.len() == 1
+                && n.text.as_bytes()[0].is_ascii_uppercase()
+                && tail.starts_with('.')
+                && !tail[1..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                return Some((make(i, i + 2, true), i + 2));
             }
         }
         None
@@ -1635,6 +1698,9 @@ const ORG: &[&str] = &[
     "library",
     "museum",
     "foundation",
+    "schoolwear",
+    "sportswear",
+    "outfitters",
 ];
 
 /// Does the text hold a capitalised word of one to four letters with a full stop after it
@@ -1661,6 +1727,13 @@ const STREET_WORDS: &[&str] = &[
     "Chase", "Brow", "Gate",
 ];
 
+/// The last words of streets' names that are not surnames ("Road", "Avenue"; unlike
+/// "Lane", "Hill" or "Terrace").
+const NOT_SURNAME_STREETS: &[&str] = &[
+    "Road", "Rd", "Street", "Avenue", "Ave", "Drive", "Crescent", "Gardens", "Mews", "Square",
+    "Parade",
+];
+
 /// Whether a name read from the lists, from the word `first` to the word `last`, is
 /// something else: a street or a building ("Ashby Road", "Lister Avenue", "Naomi House
 /// Hospice": words that are not surnames, unlike "Lane", "Hill" or "Terrace"), or a day
@@ -1668,25 +1741,12 @@ const STREET_WORDS: &[&str] = &[
 /// cells run together). A weekday after a given name is a surname ("Esther Sunday",
 /// "Chidi Monday": common West African surnames).
 fn ends_no_name(first: &str, last: &str) -> bool {
-    const NOT_SURNAMES: &[&str] = &[
-        "Road",
-        "Rd",
-        "Street",
-        "Avenue",
-        "Ave",
-        "Drive",
-        "Crescent",
-        "Gardens",
-        "Mews",
-        "Square",
-        "Parade",
-        "Hospital",
-        "Hospice",
-        "Infirmary",
-        "Surgery",
-        "Clinic",
-    ];
-    NOT_SURNAMES.contains(&last) || (is_weekday(last) && is_calendar_word(first))
+    const NOT_SURNAMES: &[&str] = &["Hospital", "Hospice", "Infirmary", "Surgery", "Clinic"];
+    NOT_SURNAME_STREETS.contains(&last)
+        || NOT_SURNAMES.contains(&last)
+        || (is_weekday(last) && is_calendar_word(first))
+        // "an Eastern Christian Church" in a faith school's admissions, "Christian Aid".
+        || (first == "Christian" && matches!(last, "Church" | "Churches" | "Aid" | "Union"))
 }
 
 /// A school's acronyms in capitals, though Sen, Ta, Mat and Mash are names too: after a
@@ -1807,11 +1867,33 @@ fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
     if PLACE_WORDS.contains(&last) {
         return true;
     }
+    // "Eden Camp Modern History Museum": a place's name goes on to a place word.
+    let mut after = text[first.end..]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .skip_while(|w| *w != last)
+        .skip(1);
+    if after
+        .by_ref()
+        .take(3)
+        .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .any(|w| PLACE_WORDS.contains(&w))
+    {
+        return true;
+    }
+    // ("Eden Camp visit", "Whitby Abbey trip": the visit after it.)
+    const VISIT: &[&str] = &["visit", "trip", "residential", "outing", "excursion"];
     PLACE_OR_SURNAME_WORDS.contains(&last)
-        && text[..first.start]
+        && (text[..first.start]
             .split_whitespace()
             .next_back()
             .is_some_and(|w| TO.iter().any(|t| w.eq_ignore_ascii_case(t)))
+            || text[first.end..]
+                .split_whitespace()
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                .skip_while(|w| *w != last)
+                .nth(1)
+                .is_some_and(|w| VISIT.iter().any(|v| w.eq_ignore_ascii_case(v))))
 }
 
 /// Whether the words around the name from `first` to `last` make it a place: "Melton
@@ -1832,12 +1914,109 @@ fn place_follows(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
         ["bus", "station"],
         ["coach", "station"],
     ];
+    // "Martin House hospice": a building that is a hospice or a surgery.
+    const BUILDINGS: &[&str] = &["House", "Lodge", "Manor", "Grange"];
+    const CARE: &[&str] = &["hospice", "hospital", "surgery", "clinic"];
     let mut words = text[last.end..]
         .split_whitespace()
         .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
     let pair = [words.next().unwrap_or(""), words.next().unwrap_or("")];
-    PLACES.contains(&pair) || town_before_postcode(text, first, last)
+    PLACES.contains(&pair)
+        || (BUILDINGS.contains(&last.text) && {
+            // ("Martin House children's hospice".)
+            let children = ["children's", "childrens", "children’s"]
+                .iter()
+                .any(|c| pair[0].eq_ignore_ascii_case(c));
+            let care = pair[usize::from(children)];
+            CARE.iter().any(|c| care.eq_ignore_ascii_case(c))
+        })
+        || town_before_postcode(text, first, last)
+        || street_of_an_address(text, first, last)
 }
+
+/// Whether the words from `first` to `last`, ending in a street's last word that is a
+/// surname too ("Grove", "Lane", "Close"), are a street: the town and postcode of an
+/// address follow ("Harrowden Academy, Lincoln Grove, Leeds LS14 8TJ"), or it stands in
+/// a list of streets beside another, in a text that names a street no one is called
+/// ("Preston Avenue, Lincoln Grove, Ashton Lane, Morley Street and Kendal Walk"). A list
+/// of people ("Emma Lane, Sophie Hill") names no such street.
+fn street_of_an_address(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
+    if !STREET_WORDS.contains(&last.text) {
+        return false;
+    }
+    let rest = &text[last.end..];
+    let after = rest.trim_start_matches([',', ' ', '\u{a0}']);
+    let mut words = after
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ')']));
+    let next: Vec<&str> = words.by_ref().take(4).collect();
+    let postcode_near = (0..next.len()).any(|k| {
+        super::validators::postcode(next[k])
+            || next
+                .get(k + 1)
+                .is_some_and(|b| super::validators::postcode(&format!("{} {b}", next[k])))
+    });
+    if postcode_near
+        && next
+            .first()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+    {
+        return true;
+    }
+    // A list: a street's name just before (", " or " and ") or just after.
+    let ends_street = |item: &str| {
+        item.split_whitespace()
+            .next_back()
+            .is_some_and(|w| STREET_WORDS.contains(&w.trim_end_matches(['.', ';'])))
+    };
+    let before = text[..first.start].trim_end();
+    let prev_item = before
+        .strip_suffix(',')
+        .or_else(|| before.strip_suffix(" and"))
+        .map(|b| b.rsplit([',', ';', ':']).next().unwrap_or(b));
+    let next_item = rest
+        .strip_prefix(',')
+        .or_else(|| rest.strip_prefix(" and"))
+        .map(|r| r.split([',', ';', '.']).next().unwrap_or(r));
+    let listed = prev_item.is_some_and(ends_street) || next_item.is_some_and(ends_street);
+    // A street no one is called: a capitalised word before "Street", "Road", "Avenue"…
+    let plain_street = || {
+        let mut prev_capital = false;
+        text.split_whitespace().any(|w| {
+            let w = w.trim_end_matches([',', '.', ';']);
+            let hit = prev_capital && NOT_SURNAME_STREETS.contains(&w);
+            prev_capital = w.starts_with(|c: char| c.is_uppercase());
+            hit
+        })
+    };
+    // Or a list of three streets or more, one of them ending in a word rare as a surname
+    // ("Harrison Close, Kendal Walk, Stanley Terrace and Beverley View", where a PDF's
+    // line starts).
+    let long_list = || {
+        let items: Vec<&str> = text
+            .split([',', ';'])
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.trim().trim_end_matches(['.', ';']))
+            .filter(|p| {
+                p.split_whitespace().count() <= 4
+                    && p.starts_with(|c: char| c.is_uppercase())
+                    && ends_street(p)
+            })
+            .collect();
+        items.len() >= 3
+            && items.iter().any(|p| {
+                p.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| RARE_SURNAME_STREETS.contains(&w))
+            })
+    };
+    listed && (plain_street() || long_list())
+}
+
+/// The last words of streets' names that are seldom surnames.
+const RARE_SURNAME_STREETS: &[&str] = &[
+    "Terrace", "Walk", "View", "Rise", "Place", "Grove", "Close", "Way", "Row", "Fold", "Brow",
+];
 
 /// Whether the words from `first` to `last` are the town of an address: a comma before
 /// them (after the street) and a postcode after them, past a space ("Thurlby Lane, Melton
@@ -2048,6 +2227,9 @@ mod tests {
             "oakfield.pta@hotmail.co.uk",
             "pta2024.oakfield@gmail.com",
             "hollybrook.parents.association@gmail.com",
+            // A year group's or a class's parents, at the school's own domain.
+            "year3-parents@ashgrove-pri.sch.uk",
+            "y6.families@oakfield.sch.uk",
         ] {
             assert!(names.organisation_mailbox(a), "{a}");
         }

@@ -459,6 +459,19 @@ ernest rutherford
 niels bohr
 # (GCSE science: the atom, radioactivity, plate tectonics, electricity; not James Chadwick
 # or Maurice Wilkins, whose names are common people's names too)
+# (KS2 history: the Vikings and Anglo-Saxons)
+eric bloodaxe
+erik the red
+leif erikson
+ivar the boneless
+ragnar lodbrok
+sweyn forkbeard
+cnut the great
+king cnut
+guthrum
+ethelred the unready
+harald bluetooth
+olaf tryggvason
 henri becquerel
 j j thomson
 jj thomson
