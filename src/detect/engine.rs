@@ -1303,6 +1303,7 @@ impl Visitor for Analyzer<'_> {
                     && text.bytes().all(|b| b.is_ascii_uppercase());
                 let plausible = !place
                     && !staff_code
+                    && !super::names::list_of_single_words(text)
                     && det.names.plausible_column_value(text)
                     && !det.names_a_field(text);
                 if plausible && (!generic || table_is_personal()) {
@@ -2254,6 +2255,10 @@ fn count_hits(
     let mut examples: Option<bool> = None;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
+        // "SEN Support (K) ........ 54 (13.2%)" in a census summary: a count of pupils.
+        if a_count_follows(&text[end..]) {
+            continue;
+        }
         if p.kind == KeywordKind::Strong {
             // "If a pupil has asthma…" in a policy is about nobody in particular; nor is a
             // row of a table of counts ("SEN Support (K) | 46 | 14.2%").
@@ -2738,6 +2743,30 @@ fn year_group_acts(after_year: &str) -> bool {
 /// it is one of the services, and all after it is a phone number or an e-mail address
 /// (with a remark in brackets). ("Social worker: 07700 900456" on a pupil's profile says
 /// the pupil has one: not a service.)
+/// Whether what follows a sensitive word is a count of people, as statistics set it out:
+/// dot leaders or a share, with perhaps a code in brackets first ("(K) ........ 54 (13.2%)",
+/// ": 134 (32.8%)", " – 9%"). A year after a label ("EHCP: 2019") is no count.
+fn a_count_follows(rest: &str) -> bool {
+    let mut r = rest.trim_start();
+    if let Some(inner) = r.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+        && close <= 6
+    {
+        r = inner[close + 1..].trim_start();
+    }
+    let leaders = r.starts_with("...") || r.starts_with('…');
+    let r = r.trim_start_matches([' ', '\t', '.', '…', ':', '-', '–']);
+    let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 {
+        return false;
+    }
+    let after = r[digits..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let after = after.trim_start();
+    let share = after.starts_with('%')
+        || (after.starts_with('(') && after.split(')').next().is_some_and(|b| b.ends_with('%')));
+    (leaders && (after.is_empty() || share)) || share
+}
+
 fn service_contact(text: &str, start: usize) -> bool {
     if text.len() > 160 {
         return false;

@@ -364,6 +364,23 @@ fn glued_to_a_figure(text: &str, t: &Token<'_>) -> bool {
         .checked_sub(1)
         .is_some_and(|i| b[i].is_ascii_digit())
         || b.get(t.end).is_some_and(u8::is_ascii_digit)
+        // "AST-07", a leaflet's reference.
+        || (b.get(t.end) == Some(&b'-') && b.get(t.end + 1).is_some_and(u8::is_ascii_digit))
+}
+
+/// Whether a text is a list of three single words or more ("Paris, River, Summer, Hope"
+/// under a guided reading group's `Pupils`): given names alone, no one's full name.
+pub fn list_of_single_words(text: &str) -> bool {
+    let mut parts = text.split([',', ';']);
+    text.split([',', ';']).count() >= 3 && parts.all(|p| p.split_whitespace().count() == 1)
+}
+
+/// A day's name cut short, as timetables and menus write it ("Thu", "Weds").
+fn day_cut_short(w: &str) -> bool {
+    matches!(
+        w,
+        "Mon" | "Tue" | "Tues" | "Wed" | "Weds" | "Thu" | "Thur" | "Thurs" | "Fri" | "Sat" | "Sun"
+    )
 }
 
 /// Whether `c` belongs to a word: a letter, or an apostrophe or hyphen inside one.
@@ -793,9 +810,14 @@ impl Names {
         let several = local.contains(['.', '_', '-', '+']);
         for part in local.split(['.', '_', '-', '+']) {
             // A year group ("y6.families@").
-            let year = part.len() > 1
-                && part[..1].eq_ignore_ascii_case("y")
-                && part[1..].bytes().all(|b| b.is_ascii_digit());
+            let year = match part.as_bytes() {
+                [y, digits @ ..] => {
+                    y.eq_ignore_ascii_case(&b'y')
+                        && !digits.is_empty()
+                        && digits.iter().all(u8::is_ascii_digit)
+                }
+                [] => false,
+            };
             if year {
                 continue;
             }
@@ -1344,7 +1366,9 @@ impl Names {
             }
             if end >= i + 2 {
                 let last = toks[end - 1].text;
-                let first_is_word = t_kinds & WORD != 0;
+                // (A day cut short is a word too: "Thu Fish fingers & chips" on a menu;
+                // "Thu Nguyen" is a person.)
+                let first_is_word = t_kinds & WORD != 0 || day_cut_short(t.text);
                 let last_kinds = self.kinds(last);
                 let last_is_word = last_kinds & WORD != 0;
                 let last_known = last_kinds & LAST != 0;
@@ -1427,7 +1451,8 @@ impl Names {
                 ":" => caps, // "BURNS: EMMA" (exam entries) but not "English: Matilda"
                 _ => false,
             };
-            if sep_ok && between.len() <= 3 {
+            // (Not in a list of given names alone: "Jun, Tegan, Marcel, Saoirse".)
+            if sep_ok && between.len() <= 3 && !list_of_single_words(text) {
                 let n = toks[i + 1].text;
                 if capitalised(n) && self.kinds(n) & (FIRST | WORD) == FIRST {
                     return Some((make(i, i + 2, true), i + 2));
@@ -2231,6 +2256,13 @@ mod tests {
             "year3-parents@ashgrove-pri.sch.uk",
             "y6.families@oakfield.sch.uk",
         ] {
+            assert!(names.organisation_mailbox(a), "{a}");
+        }
+        // (A first part starting with a letter of several bytes is read safely.)
+        for a in ["é6.okafor@oakfield.sch.uk", "ý.amara.okafor@gmail.com"] {
+            let _ = names.organisation_mailbox(a);
+        }
+        for a in ["year3-parents@ashgrove-pri.sch.uk"] {
             assert!(names.organisation_mailbox(a), "{a}");
         }
         for a in [

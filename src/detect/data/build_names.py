@@ -688,6 +688,13 @@ anthony horowitz
 cressida cowell
 jeff kinney
 dav pilkey
+jill tomlinson
+kes gray
+jon klassen
+jez alborough
+helen oxenbury
+dick king-smith
+lynne reid banks
 lauren child
 oliver jeffers
 mo willems
