@@ -2764,7 +2764,7 @@ fn a_count_follows(rest: &str) -> bool {
     let after = after.trim_start();
     let share = after.starts_with('%')
         || (after.starts_with('(') && after.split(')').next().is_some_and(|b| b.ends_with('%')));
-    (leaders && (after.is_empty() || share)) || share
+    share || (leaders && after.is_empty())
 }
 
 fn service_contact(text: &str, start: usize) -> bool {

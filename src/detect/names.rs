@@ -2258,14 +2258,10 @@ mod tests {
         ] {
             assert!(names.organisation_mailbox(a), "{a}");
         }
-        // (A first part starting with a letter of several bytes is read safely.)
-        for a in ["é6.okafor@oakfield.sch.uk", "ý.amara.okafor@gmail.com"] {
-            let _ = names.organisation_mailbox(a);
-        }
-        for a in ["year3-parents@ashgrove-pri.sch.uk"] {
-            assert!(names.organisation_mailbox(a), "{a}");
-        }
         for a in [
+            // (A first part starting with a letter of several bytes is read safely.)
+            "é6.okafor@oakfield.sch.uk",
+            "ý.amara.okafor@gmail.com",
             "amara.okafor@gmail.com",
             "sudipta@gmail.com",
             "duttagupta@gmail.com",
