@@ -187,12 +187,16 @@ fn seal_plaintext(
     let destination = destinations::classify(dir, policy);
     ledger.ready()?;
     // A passphrase made of the names found in the files is refused.
-    let mut people: Vec<String> = plaintext
-        .iter()
-        .flat_map(|(_, r)| r.name_words.iter().cloned())
-        .collect();
-    people.sort_unstable();
-    people.dedup();
+    let people = super::passphrase::names_then_places(
+        plaintext
+            .iter()
+            .flat_map(|(_, r)| r.name_words.iter().cloned())
+            .collect(),
+        plaintext
+            .iter()
+            .flat_map(|(_, r)| r.place_words.iter().cloned())
+            .collect(),
+    );
     let chosen = super::passphrase::for_sealing(common, false, &files, &people, policy)?;
     let target = Target::InDir {
         dir: dir.to_path_buf(),

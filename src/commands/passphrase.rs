@@ -17,6 +17,20 @@ const TRIES: usize = 3;
 
 /// Most words of people's names a passphrase is judged against (zxcvbn stays quick).
 pub const MAX_NAME_WORDS: usize = 2_000;
+/// Most words of places in addresses found a passphrase is judged against, besides.
+pub const MAX_PLACE_WORDS: usize = 1_000;
+
+/// The words of names found, then those of places (each sorted, without repeats, and
+/// cut to its own limit): what [`for_sealing`] judges a passphrase against.
+pub fn names_then_places(mut names: Vec<String>, mut places: Vec<String>) -> Vec<String> {
+    for (words, max) in [(&mut names, MAX_NAME_WORDS), (&mut places, MAX_PLACE_WORDS)] {
+        words.sort_unstable();
+        words.dedup();
+        words.truncate(max);
+    }
+    names.extend(places);
+    names
+}
 
 /// A strong passphrase for sealing, and zxcvbn's verdict on it.
 pub struct Chosen {
@@ -35,7 +49,12 @@ pub fn for_sealing(
 ) -> Result<Chosen> {
     let files: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let mut user_inputs = strength::user_inputs(&files, policy.school_name.as_deref());
-    user_inputs.extend(people.iter().take(MAX_NAME_WORDS).cloned());
+    user_inputs.extend(
+        people
+            .iter()
+            .take(MAX_NAME_WORDS + MAX_PLACE_WORDS)
+            .cloned(),
+    );
     // zxcvbn, and a passphrase holding two names of people in the files is theirs.
     let judge = |p: &str| {
         let mut verdict = strength::judge(p, &user_inputs);

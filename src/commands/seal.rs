@@ -37,17 +37,19 @@ pub fn run(
         describe_plan(&plan);
     }
     let mut flagged: Vec<FileReport> = Vec::new();
-    // The words of the names found: a passphrase made of them is refused.
+    // The words of the names (and places) found: a passphrase made of them is refused.
     let mut people: Vec<String> = Vec::new();
+    let mut places: Vec<String> = Vec::new();
     let found = scan::scan_plan(&detector, &plan, &mut |r| {
         if r.personal_data && !r.is_archive() && flagged.len() < 20 {
             flagged.push(r.clone());
         }
         let room = super::passphrase::MAX_NAME_WORDS.saturating_sub(people.len());
         people.extend(r.name_words.iter().take(room).cloned());
+        let room = super::passphrase::MAX_PLACE_WORDS.saturating_sub(places.len());
+        places.extend(r.place_words.iter().take(room).cloned());
     });
-    people.sort_unstable();
-    people.dedup();
+    let people = super::passphrase::names_then_places(people, places);
     if !common.json {
         describe_findings(&found, &flagged);
     }

@@ -436,6 +436,9 @@ struct FileState {
     /// The words of the names found, lower case (see [`Detector::with_name_words`]);
     /// `None` when not asked for.
     name_words: Option<HashSet<String>>,
+    /// Likewise the words of the places in addresses and venues found (a set of its own,
+    /// so that a file of many addresses leaves room for its names).
+    place_words: Option<HashSet<String>>,
     /// How many table rows (or forms) have been tied to a person.
     tied_rows: u64,
     /// The last name found in parts ("Forename", "Surname" columns): its record and whose
@@ -454,8 +457,9 @@ struct FileState {
     studied: bool,
     /// The last piece of running text ended with a closing quotation mark.
     after_quote: bool,
-    /// The slide the last piece of a presentation was on (see `Analyzer::segment`).
-    slide: Option<u32>,
+    /// Whether the last piece of a presentation was in its notes (see
+    /// `Analyzer::segment`).
+    notes: Option<bool>,
     /// Header cells of the pipe table being read, if any.
     pipe_header: Option<Vec<String>>,
     /// The two-column table being read, which may be a form.
@@ -643,32 +647,18 @@ impl FileState {
     /// Notes the words of a name found (when asked for): three letters or more each, up to
     /// [`MAX_NAME_WORDS`].
     fn name_words(&mut self, name: &str) {
-        let Some(words) = self.name_words.as_mut() else {
-            return;
-        };
-        for w in name.split(|c: char| !c.is_alphanumeric()) {
-            if words.len() >= MAX_NAME_WORDS {
-                return;
-            }
-            if w.chars().count() >= 3 {
-                words.insert(w.to_lowercase());
-            }
-        }
+        let words = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase);
+        note_words(&mut self.name_words, words);
     }
 
     /// Notes the words of a place's name found (an address, a venue), as
     /// [`FileState::name_words`] does: a passphrase made of a pupil's name and their
     /// street is as easy to guess as one of two names.
     fn place_words(&mut self, text: &str) {
-        let Some(words) = self.name_words.as_mut() else {
-            return;
-        };
-        for w in super::names::place_words(text) {
-            if words.len() >= MAX_NAME_WORDS {
-                return;
-            }
-            words.insert(w);
-        }
+        note_words(&mut self.place_words, super::names::place_words(text));
     }
 
     /// Notes the name of a table row's own person (see `row_names`).
@@ -816,19 +806,20 @@ impl FileState {
     /// gives a number or a share ("Number of pupils", "% of roll", "Total") and no
     /// column holds people's names.
     fn counts_table(&self, sheet: &str, det: &Detector) -> bool {
+        // Whole words: "Country of birth" and "Attendance %" are a person's.
         let counted = |h: &String| {
+            // (Headers are normalised: "No. of pupils" reads "no of pupils".)
             [
                 "number of",
-                "no. of",
                 "no of",
-                "count",
-                "total",
-                "percentage",
-                "proportion",
+                "count of",
+                "percentage of",
+                "proportion of",
+                "% of",
             ]
             .iter()
             .any(|c| h.starts_with(c))
-                || h.contains('%')
+                || ["number", "count", "total", "percentage", "%", "no"].contains(&h.as_str())
         };
         self.headers
             .get(sheet)
@@ -889,9 +880,35 @@ fn in_a_school_name(text: &str, start: usize, end: usize) -> bool {
     capital && next.is_some_and(|w| SCHOOL_WORDS.contains(&w))
 }
 
-/// Whether the word at `text[start..end]` is capitalised and followed by a capitalised
-/// word of a community group's name ("Chinese Community Association", "Polish Saturday
-/// School" is a school's, above).
+/// A file's words of names or places, sorted, for a file with personal data.
+fn kept_words(words: Option<HashSet<String>>, personal_data: bool) -> Vec<String> {
+    match words {
+        Some(words) if personal_data => {
+            let mut words: Vec<String> = words.into_iter().collect();
+            words.sort_unstable();
+            words
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Adds `new` to a set of words when it is kept (see [`Detector::with_name_words`]), up to
+/// [`MAX_NAME_WORDS`].
+fn note_words(words: &mut Option<HashSet<String>>, new: impl Iterator<Item = String>) {
+    let Some(words) = words.as_mut() else {
+        return;
+    };
+    for w in new {
+        if words.len() >= MAX_NAME_WORDS {
+            return;
+        }
+        words.insert(w);
+    }
+}
+
+/// Whether the word at `text[start..end]` is capitalised, within a community group's name:
+/// after a capitalised word and before a word of a group's name ("Harehills Chinese
+/// Community Association"; "Polish Saturday School" is a school's, above).
 fn in_a_group_name(text: &str, start: usize, end: usize) -> bool {
     const GROUP_WORDS: &[&str] = &[
         "Community",
@@ -912,11 +929,19 @@ fn in_a_group_name(text: &str, start: usize, end: usize) -> bool {
         "Club",
         "Group",
     ];
+    // The group's own name: a capitalised word before it too ("Harehills"), not "the Jewish
+    // Community here" nor "Black Caribbean Heritage - mum asked us to record this".
+    let named = text[..start]
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && w.ends_with(|c: char| c.is_alphabetic())
+        });
     let capital = text[start..].starts_with(|c: char| c.is_uppercase());
     let next = text[end..]
         .strip_prefix(' ')
         .and_then(|rest| rest.split([' ', ',', '.', ';', ':', ')']).next());
-    capital && next.is_some_and(|w| GROUP_WORDS.contains(&w))
+    named && capital && next.is_some_and(|w| GROUP_WORDS.contains(&w))
 }
 
 /// Headers of staff columns, whose short values in capitals are staff codes.
@@ -996,11 +1021,11 @@ fn studied_title(text: &str) -> bool {
         .any(|w| WORK.iter().any(|k| k.eq_ignore_ascii_case(w)))
 }
 
-/// The slide a piece of a presentation is on, or in the notes of.
-fn slide_of(loc: &Location) -> Option<u32> {
+/// Whether a piece of a presentation is in its speaker notes (`true`) or on a slide.
+fn notes_or_slide(loc: &Location) -> Option<bool> {
     match loc {
-        Location::Slide(n) => Some(*n),
-        Location::Part(p) => p.strip_prefix("notes slide ")?.parse().ok(),
+        Location::Slide(_) => Some(false),
+        Location::Part(p) if p.starts_with("notes slide ") => Some(true),
         _ => None,
     }
 }
@@ -1131,6 +1156,7 @@ impl Visitor for Analyzer<'_> {
             path: path.to_string(),
             format,
             name_words: self.det.name_words.then(HashSet::default),
+            place_words: self.det.name_words.then(HashSet::default),
             ..FileState::default()
         });
     }
@@ -1170,15 +1196,17 @@ impl Visitor for Analyzer<'_> {
             }
         }
         st.index += 1;
-        // A presentation's slides each stand alone: a name in one slide (or its notes)
-        // says nothing of whom another slide's words are about ("Counselling and mental
-        // health support team" on the prospectus's fourth slide, the principal's name in
-        // the notes of the first). A gap wider than the window keeps them apart.
-        if let Some(n) = slide_of(&seg.location) {
-            if st.slide.is_some_and(|s| s != n) {
+        // A presentation's speaker notes are read after its slides (a .pptx gives all
+        // the slides first): a name in the notes says nothing of whom the last slides'
+        // words are about ("Counselling and mental health support team" on a
+        // prospectus's fourth slide, the principal's name in the notes of the first). A
+        // gap wider than the window keeps notes and slides apart; slides next to each
+        // other still tie (a pupil's name on the title slide, her needs on the next).
+        if let Some(notes) = notes_or_slide(&seg.location) {
+            if st.notes.is_some_and(|n| n != notes) {
                 st.index += PERSON_WINDOW + 1;
             }
-            st.slide = Some(n);
+            st.notes = Some(notes);
         }
         let sheet_name = sheet_of(&seg.location);
         if seg.is_header {
@@ -1654,14 +1682,8 @@ impl Visitor for Analyzer<'_> {
             categories: st.categories.into_map(),
             subjects,
             findings: st.findings,
-            name_words: match st.name_words {
-                Some(words) if personal_data => {
-                    let mut words: Vec<String> = words.into_iter().collect();
-                    words.sort_unstable();
-                    words
-                }
-                _ => Vec::new(),
-            },
+            name_words: kept_words(st.name_words, personal_data),
+            place_words: kept_words(st.place_words, personal_data),
         });
     }
 }
@@ -2212,16 +2234,25 @@ fn sensitive_words(
     // plan", "The social / worker has asked"), as in PDFs and e-mails: looked for across
     // the break. (Only phrases that span it: the rest were looked for in each piece.)
     if record.is_none() && !prev.is_empty() {
+        // (Where this piece's own words were found, in the joined text.)
+        let seam = prev.len();
+        let here: Vec<(usize, usize)> = hits
+            .iter()
+            .map(|&(_, start, end)| (start + seam + 1, end + seam + 1))
+            .collect();
         let joined = format!("{prev} {text}");
         kw.find(&joined, hits);
-        let seam = prev.len();
         hits.retain(|&(_, start, end)| start < seam && end > seam + 1);
         if !hits.is_empty() {
             // Not one that goes on from a word found before the break ("child protection"
-            // then "plan"): that word was counted with its own piece.
+            // then "plan"), nor one that leads up to a word found after it ("peanut" then
+            // "allergy"): that word was counted with its own piece.
             let mut before: Vec<KeywordHit> = Vec::new();
             kw.find(prev, &mut before);
-            hits.retain(|&(_, start, _)| before.iter().all(|&(_, _, end)| end <= start));
+            hits.retain(|&(_, start, end)| {
+                before.iter().all(|&(_, _, e)| e <= start)
+                    && here.iter().all(|&(s, e)| e <= start || end <= s)
+            });
         }
         if !hits.is_empty() {
             let joined = Piece {
@@ -2253,10 +2284,14 @@ fn count_hits(
     // sensitive word that needs it.
     let mut refers: Option<bool> = None;
     let mut examples: Option<bool> = None;
+    let mut statistics: Option<bool> = None;
     for &(i, start, end) in hits.iter() {
         let p = &kw.patterns[i];
         // "SEN Support (K) ........ 54 (13.2%)" in a census summary: a count of pupils.
-        if a_count_follows(&text[end..]) {
+        if record.is_none()
+            && !known_to_be_about_someone
+            && *statistics.get_or_insert_with(|| statistics_line(text))
+        {
             continue;
         }
         if p.kind == KeywordKind::Strong {
@@ -2365,8 +2400,10 @@ fn count_hits(
     }
 }
 
-/// Whether the sentence before a word says money was raised or given for it: "raised
-/// £212 for", "raising money for", "in aid of", "donations to".
+/// Whether the words before a sensitive word say money was raised or given for it: "for",
+/// "to" or "in aid of" at most four words before it, after a phrase of money in the same
+/// sentence ("raised £212 for Martin House children's hospice", "donations to the
+/// hospice"). "Jayden's sponsored walk was cut short, he has diabetes" is about him.
 fn raising_money_for(before: &str) -> bool {
     const MONEY: &[&str] = &[
         "raised £",
@@ -2375,18 +2412,25 @@ fn raising_money_for(before: &str) -> bool {
         "raising money",
         "raise money",
         "raised over £",
-        "in aid of",
-        "donations to",
-        "donations for",
-        "donated to",
+        "donations",
+        "donated",
         "fundrais",
         "sponsored",
+        "collection",
+        "in aid",
     ];
     let sentence = before
         .rfind(['.', '!', '?'])
         .map_or(before, |i| &before[i + 1..]);
     let lower = sentence.to_lowercase();
-    MONEY.iter().any(|m| lower.contains(m))
+    let Some(at) = [" for ", " to ", " aid of "]
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
+        .max()
+    else {
+        return false;
+    };
+    lower[at..].split_whitespace().count() <= 4 && MONEY.iter().any(|m| lower[..at].contains(m))
 }
 
 /// Whether a name after `before` is a quotation's author: it follows a dash that follows a
@@ -2737,36 +2781,39 @@ fn year_group_acts(after_year: &str) -> bool {
             .is_some_and(|w| ACTS.iter().any(|a| w.eq_ignore_ascii_case(a)))
 }
 
+/// Whether a piece of running text is a line of statistics: it ends with a count set out
+/// as statistics are, after dot leaders or with a share ("SEN Support (K) ........ 54
+/// (13.2%)", "Pupil premium (Ever6 FSM): 134 (32.8%)"). "EHCP: 2019" is a year, and "CP
+/// plan: 78% attendance this term" goes on after its figure.
+fn statistics_line(text: &str) -> bool {
+    let t = text.trim_end();
+    // A share at the end, "(13.2%)", "( 2.4%)" or "13.2%", and the figure before it.
+    let (share, rest) = match t.strip_suffix(')') {
+        Some(inner) => match inner.rfind('(') {
+            Some(open) if inner[open + 1..].trim().ends_with('%') => (true, &inner[..open]),
+            _ => (false, t),
+        },
+        None => match t.strip_suffix('%') {
+            Some(r) => (
+                true,
+                r.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'),
+            ),
+            None => (false, t),
+        },
+    };
+    let rest = rest.trim_end();
+    let figure = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    let has_figure = figure.len() < rest.len() || (share && t.ends_with('%'));
+    let leaders = figure.trim_end().ends_with("...") || figure.trim_end().ends_with('…');
+    has_figure && (share || leaders)
+}
+
 /// Whether the sensitive word at `start` names a service in a line of contact details:
 /// "Local Authority Designated Officer (LADO): 0113 535 1000", "MASH – 0113 376 0336",
 /// "CAMHS: camhs.referrals@nhs.net". The word is before the line's first colon or dash,
 /// it is one of the services, and all after it is a phone number or an e-mail address
 /// (with a remark in brackets). ("Social worker: 07700 900456" on a pupil's profile says
 /// the pupil has one: not a service.)
-/// Whether what follows a sensitive word is a count of people, as statistics set it out:
-/// dot leaders or a share, with perhaps a code in brackets first ("(K) ........ 54 (13.2%)",
-/// ": 134 (32.8%)", " – 9%"). A year after a label ("EHCP: 2019") is no count.
-fn a_count_follows(rest: &str) -> bool {
-    let mut r = rest.trim_start();
-    if let Some(inner) = r.strip_prefix('(')
-        && let Some(close) = inner.find(')')
-        && close <= 6
-    {
-        r = inner[close + 1..].trim_start();
-    }
-    let leaders = r.starts_with("...") || r.starts_with('…');
-    let r = r.trim_start_matches([' ', '\t', '.', '…', ':', '-', '–']);
-    let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if digits == 0 {
-        return false;
-    }
-    let after = r[digits..].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let after = after.trim_start();
-    let share = after.starts_with('%')
-        || (after.starts_with('(') && after.split(')').next().is_some_and(|b| b.ends_with('%')));
-    share || (leaders && after.is_empty())
-}
-
 fn service_contact(text: &str, start: usize) -> bool {
     if text.len() > 160 {
         return false;
@@ -3417,15 +3464,27 @@ mod tests {
         );
         for w in ["whitehall", "ossett"] {
             assert!(
-                r.name_words.iter().any(|n| n == w),
+                r.place_words.iter().any(|n| n == w),
                 "{w}: {:?}",
-                r.name_words
+                r.place_words
             );
         }
         assert!(
-            !r.name_words.iter().any(|n| n == "road"),
+            !r.place_words.iter().any(|n| n == "road"),
             "{:?}",
-            r.name_words
+            r.place_words
+        );
+        // Kept apart from the names: many addresses leave room for them.
+        let mut csv = String::from("Forename,Surname,Home Address\n");
+        for i in 0..400 {
+            csv += &format!("Amara,Okafor{i:03x},\"{i} Whitehall{i:03x} Road, Town{i:03x}\"\n");
+        }
+        csv += "Miranda,Caquias,\"1 Elm Road, Leeds\"\n";
+        let r = det.scan_contents("d.csv", &csv);
+        assert!(
+            r.name_words.iter().any(|n| n == "caquias"),
+            "{}",
+            r.name_words.len()
         );
         // Nothing listed for a file without personal data.
         let clean = det.scan_contents("b.txt", "Year 4 spelling list: because, friend, island");
@@ -3433,18 +3492,38 @@ mod tests {
     }
 
     #[test]
-    fn a_presentations_slides_each_stand_alone() {
+    fn a_phrase_across_a_line_break_is_counted_once() {
+        let det = Detector::new(&Policy::default()).unwrap();
+        let one = det.scan_text("Amara Okafor has a severe peanut allergy and carries an EpiPen.");
+        for wrapped in [
+            "Amara Okafor has a severe peanut\nallergy and carries an EpiPen.",
+            "Amara Okafor has a severe\npeanut allergy and carries an EpiPen.",
+        ] {
+            let two = det.scan_text(wrapped);
+            assert_eq!(
+                two.categories.get("health"),
+                one.categories.get("health"),
+                "{wrapped:?}"
+            );
+        }
+        // A phrase only the break splits is found.
+        let r = det.scan_text("Aaliyah Mahmoud (2R)\nShe has a child protection\nplan.");
+        assert_eq!(r.categories.get("safeguarding"), Some(&1), "{r:?}");
+    }
+
+    #[test]
+    fn a_presentations_notes_do_not_tie_its_slides() {
         use crate::extract::testutil::zip_bytes;
         let slide = |t: &str| {
             format!(
                 r#"<p:sld xmlns:a="a" xmlns:p="p"><a:p><a:r><a:t>{t}</a:t></a:r></a:p></p:sld>"#
             )
         };
-        let deck = |notes: &str, fourth: &str| {
+        let deck = |third: &str, fourth: &str, notes: &str| {
             let (s1, s2, s3, s4, n1) = (
                 slide("Welcome to Harrowden Academy"),
                 slide("Our curriculum"),
-                slide("Our clubs"),
+                slide(third),
                 slide(fourth),
                 slide(notes),
             );
@@ -3461,22 +3540,25 @@ mod tests {
         let det = Detector::new(&Policy::default()).unwrap();
         let scan = |bytes: Vec<u8>| {
             let dir = tempfile::tempdir().unwrap();
-            let path = dir.path().join("prospectus.pptx");
+            let path = dir.path().join("deck.pptx");
             std::fs::write(&path, bytes).unwrap();
             let mut reports = Vec::new();
-            det.scan_path(&path, "prospectus.pptx", &mut |r| reports.push(r));
+            det.scan_path(&path, "deck.pptx", &mut |r| reports.push(r));
             reports.pop().unwrap()
         };
-        // The principal named in the first slide's notes; a service on the fourth slide.
+        // A prospectus: the principal named in the first slide's notes (read after every
+        // slide), a service on the fourth slide.
         let r = scan(deck(
-            "Introduce Mrs Rebecca Achebe-Hughes, our principal.",
+            "Our clubs",
             "Counselling and mental health support team",
+            "Introduce Mrs Rebecca Achebe-Hughes, our principal.",
         ));
         assert!(r.personal_data && !r.special_category, "{r:?}");
-        // A slide about one pupil still ties its own words.
+        // A pupil's profile: her name on one slide, her needs on the next.
         let r = scan(deck(
+            "Transition to Year 7: Amara Okafor (Year 6)",
+            "Asthma - inhaler kept in her bag",
             "Keep it short.",
-            "Amara Okafor (Year 4) has asthma and an inhaler in class",
         ));
         assert!(r.special_category, "{r:?}");
     }

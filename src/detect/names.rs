@@ -369,10 +369,12 @@ fn glued_to_a_figure(text: &str, t: &Token<'_>) -> bool {
 }
 
 /// Whether a text is a list of three single words or more ("Paris, River, Summer, Hope"
-/// under a guided reading group's `Pupils`): given names alone, no one's full name.
+/// under a guided reading group's `Pupils`): given names alone, no one's full name. Items
+/// are split at semicolons when there are any: "OKAFOR, Amara; CLARKE, Jayden; BRENNAN,
+/// Leo" is a list of full names.
 pub fn list_of_single_words(text: &str) -> bool {
-    let mut parts = text.split([',', ';']);
-    text.split([',', ';']).count() >= 3 && parts.all(|p| p.split_whitespace().count() == 1)
+    let sep = if text.contains(';') { ';' } else { ',' };
+    text.split(sep).count() >= 3 && text.split(sep).all(|p| p.split_whitespace().count() == 1)
 }
 
 /// A day's name cut short, as timetables and menus write it ("Thu", "Weds").
@@ -1393,6 +1395,7 @@ impl Names {
                     && !visited_place(text, &t, last)
                     && !of_a_place(text, &t)
                     && !ends_no_name(t.text, last)
+                    && !christian_body(text, &t, last)
                     && !month_of_a_date(text, &toks[end - 1])
                     && !place_follows(text, &t, &toks[end - 1])
                 {
@@ -1770,8 +1773,32 @@ fn ends_no_name(first: &str, last: &str) -> bool {
     NOT_SURNAME_STREETS.contains(&last)
         || NOT_SURNAMES.contains(&last)
         || (is_weekday(last) && is_calendar_word(first))
-        // "an Eastern Christian Church" in a faith school's admissions, "Christian Aid".
-        || (first == "Christian" && matches!(last, "Church" | "Churches" | "Aid" | "Union"))
+}
+
+/// Whether "Christian Church", "Christian Aid"… from `first` to `last` is a church or a
+/// charity: after an article or another capitalised word ("members of an Eastern Christian
+/// Church", "the Christian Union"), or before its week or appeal ("Christian Aid Week").
+/// "Christian Church (Year 5) has asthma" is a boy.
+fn christian_body(text: &str, first: &Token<'_>, last: &str) -> bool {
+    if first.text != "Christian" || !matches!(last, "Church" | "Churches" | "Aid" | "Union") {
+        return false;
+    }
+    let before = text[..first.start].split_whitespace().next_back();
+    let after = text[first.end..]
+        .split_whitespace()
+        .skip_while(|w| *w != last)
+        .nth(1);
+    // (Not after a label: "Pupil: Christian Church".)
+    before.is_some_and(|w| {
+        matches!(w, "a" | "an" | "the" | "The")
+            || (w.starts_with(|c: char| c.is_uppercase())
+                && w.ends_with(|c: char| c.is_alphabetic()))
+    }) || after.is_some_and(|w| {
+        ["week", "appeal", "collection"].iter().any(|a| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .eq_ignore_ascii_case(a)
+        })
+    })
 }
 
 /// A school's acronyms in capitals, though Sen, Ta, Mat and Mash are names too: after a
@@ -1961,86 +1988,64 @@ fn place_follows(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
 
 /// Whether the words from `first` to `last`, ending in a street's last word that is a
 /// surname too ("Grove", "Lane", "Close"), are a street: the town and postcode of an
-/// address follow ("Harrowden Academy, Lincoln Grove, Leeds LS14 8TJ"), or it stands in
-/// a list of streets beside another, in a text that names a street no one is called
-/// ("Preston Avenue, Lincoln Grove, Ashton Lane, Morley Street and Kendal Walk"). A list
-/// of people ("Emma Lane, Sophie Hill") names no such street.
+/// address follow it after a comma ("Harrowden Academy, Lincoln Grove, Leeds LS14 8TJ"),
+/// or it stands in a list of streets that holds a street no one is called ("Preston
+/// Avenue, Lincoln Grove, Ashton Lane, Morley Street") or a word seldom a surname ("Harrison
+/// Close, Kendal Walk, Stanley Terrace and Beverley View", where a PDF's line starts).
+/// Pupils with such surnames stay pupils: "Ella Grove, Leeds LS14 8TJ" at the start of a
+/// line, "Ella Grove, Sophie Lane and Leo Close meet at the corner of Ashby Road".
 fn street_of_an_address(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
     if !STREET_WORDS.contains(&last.text) {
         return false;
     }
+    fn last_word(item: &str) -> Option<&str> {
+        item.split_whitespace()
+            .next_back()
+            .map(|w| w.trim_end_matches(['.', ';', ':']))
+    }
+    // An address: a comma before (after a building or a house), the town and the
+    // postcode after.
+    let after_comma = text[..first.start].trim_end().ends_with(',');
     let rest = &text[last.end..];
-    let after = rest.trim_start_matches([',', ' ', '\u{a0}']);
-    let mut words = after
+    let next: Vec<&str> = rest
+        .trim_start_matches([',', ' ', '\u{a0}'])
         .split_whitespace()
-        .map(|w| w.trim_end_matches([',', '.', ';', ')']));
-    let next: Vec<&str> = words.by_ref().take(4).collect();
+        .map(|w| w.trim_end_matches([',', '.', ';', ')']))
+        .take(4)
+        .collect();
     let postcode_near = (0..next.len()).any(|k| {
         super::validators::postcode(next[k])
             || next
                 .get(k + 1)
                 .is_some_and(|b| super::validators::postcode(&format!("{} {b}", next[k])))
     });
-    if postcode_near
-        && next
-            .first()
-            .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
-    {
+    if after_comma && postcode_near && rest.starts_with(',') {
         return true;
     }
-    // A list: a street's name just before (", " or " and ") or just after.
-    let ends_street = |item: &str| {
-        item.split_whitespace()
-            .next_back()
-            .is_some_and(|w| STREET_WORDS.contains(&w.trim_end_matches(['.', ';'])))
-    };
-    let before = text[..first.start].trim_end();
-    let prev_item = before
-        .strip_suffix(',')
-        .or_else(|| before.strip_suffix(" and"))
-        .map(|b| b.rsplit([',', ';', ':']).next().unwrap_or(b));
-    let next_item = rest
-        .strip_prefix(',')
-        .or_else(|| rest.strip_prefix(" and"))
-        .map(|r| r.split([',', ';', '.']).next().unwrap_or(r));
-    let listed = prev_item.is_some_and(ends_street) || next_item.is_some_and(ends_street);
-    // A street no one is called: a capitalised word before "Street", "Road", "Avenue"…
-    let plain_street = || {
-        let mut prev_capital = false;
-        text.split_whitespace().any(|w| {
-            let w = w.trim_end_matches([',', '.', ';']);
-            let hit = prev_capital && NOT_SURNAME_STREETS.contains(&w);
-            prev_capital = w.starts_with(|c: char| c.is_uppercase());
-            hit
+    // A list: its items, short and capitalised, each ending in a street's word.
+    let items: Vec<&str> = text
+        .split([',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| {
+            p.split_whitespace().count() <= 3
+                && p.starts_with(|c: char| c.is_uppercase())
+                && last_word(p).is_some_and(|w| STREET_WORDS.contains(&w))
         })
-    };
-    // Or a list of three streets or more, one of them ending in a word rare as a surname
-    // ("Harrison Close, Kendal Walk, Stanley Terrace and Beverley View", where a PDF's
-    // line starts).
-    let long_list = || {
-        let items: Vec<&str> = text
-            .split([',', ';'])
-            .flat_map(|p| p.split(" and "))
-            .map(|p| p.trim().trim_end_matches(['.', ';']))
-            .filter(|p| {
-                p.split_whitespace().count() <= 4
-                    && p.starts_with(|c: char| c.is_uppercase())
-                    && ends_street(p)
+        .collect();
+    let ours = &text[first.start..last.end];
+    items.len() >= 2
+        && items.contains(&ours)
+        && items.iter().any(|p| {
+            last_word(p).is_some_and(|w| {
+                NOT_SURNAME_STREETS.contains(&w) || RARE_SURNAME_STREETS.contains(&w)
             })
-            .collect();
-        items.len() >= 3
-            && items.iter().any(|p| {
-                p.split_whitespace()
-                    .next_back()
-                    .is_some_and(|w| RARE_SURNAME_STREETS.contains(&w))
-            })
-    };
-    listed && (plain_street() || long_list())
+        })
 }
 
 /// The last words of streets' names that are seldom surnames.
 const RARE_SURNAME_STREETS: &[&str] = &[
-    "Terrace", "Walk", "View", "Rise", "Place", "Grove", "Close", "Way", "Row", "Fold", "Brow",
+    "Terrace", "Walk", "View", "Rise", "Place", "Way", "Row", "Fold", "Brow",
 ];
 
 /// Whether the words from `first` to `last` are the town of an address: a comma before

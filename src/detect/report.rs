@@ -31,6 +31,9 @@ pub struct FileReport {
     /// passphrase made of them.
     #[serde(skip)]
     pub name_words: Vec<String>,
+    /// Likewise the words of the places in the addresses and venues found.
+    #[serde(skip)]
+    pub place_words: Vec<String>,
 }
 
 impl FileReport {

@@ -691,9 +691,7 @@ impl RolesAndTopics {
         for _ in 0..6 {
             // Only spaces, hyphens, slashes and ampersands within a clause.
             let gap = rest
-                .find(|c: char| {
-                    !(c == ' ' || c == '-' || c == '/' || c == '\u{a0}' || c == '–' || c == '—')
-                })
+                .find(|c: char| !(c == ' ' || c == '-' || c == '/' || c == '\u{a0}'))
                 .unwrap_or(rest.len());
             if gap == 0 && !rest.is_empty() {
                 return false; // punctuation, or a letter straight after the word
