@@ -1433,10 +1433,13 @@ impl Visitor for Analyzer<'_> {
         // see `sensitive_words`.)
         let read = !(matches!(column, Some(ColumnKind::Public | ColumnKind::Place)) || address);
         let found = if read {
+            // (A table's cells are read without: rows tie their own words.)
+            static NO_NAMES: std::sync::LazyLock<HashSet<String>> =
+                std::sync::LazyLock::new(HashSet::default);
             let given = if record.is_none() {
                 &st.given_names
             } else {
-                &HashSet::default()
+                &*NO_NAMES
             };
             det.names.find_mentioning(text, det.known.as_deref(), given)
         } else {
@@ -2419,6 +2422,10 @@ fn raising_money_for(before: &str) -> bool {
         "collection",
         "in aid",
     ];
+    // (Most sensitive words start their text or cell: nothing before them to read.)
+    if before.len() < "raised £1 for ".len() {
+        return false;
+    }
     let sentence = before
         .rfind(['.', '!', '?'])
         .map_or(before, |i| &before[i + 1..]);

@@ -373,7 +373,14 @@ fn glued_to_a_figure(text: &str, t: &Token<'_>) -> bool {
 /// are split at semicolons when there are any: "OKAFOR, Amara; CLARKE, Jayden; BRENNAN,
 /// Leo" is a list of full names.
 pub fn list_of_single_words(text: &str) -> bool {
-    let sep = if text.contains(';') { ';' } else { ',' };
+    // (Most values hold neither.)
+    let (commas, semicolons) = text
+        .bytes()
+        .fold((false, false), |(c, s), b| (c || b == b',', s || b == b';'));
+    if !commas && !semicolons {
+        return false;
+    }
+    let sep = if semicolons { ';' } else { ',' };
     text.split(sep).count() >= 3 && text.split(sep).all(|p| p.split_whitespace().count() == 1)
 }
 
