@@ -873,11 +873,17 @@ fn in_a_school_name(text: &str, start: usize, end: usize) -> bool {
         "Trust",
         "Education",
     ];
+    capitalised_before(text, start, end, SCHOOL_WORDS)
+}
+
+/// Whether the word at `text[start..end]` is capitalised and the next word is one of
+/// `words`.
+fn capitalised_before(text: &str, start: usize, end: usize, words: &[&str]) -> bool {
     let capital = text[start..].starts_with(|c: char| c.is_uppercase());
     let next = text[end..]
         .strip_prefix(' ')
         .and_then(|rest| rest.split([' ', ',', '.', ';', ':', ')']).next());
-    capital && next.is_some_and(|w| SCHOOL_WORDS.contains(&w))
+    capital && next.is_some_and(|w| words.contains(&w))
 }
 
 /// A file's words of names or places, sorted, for a file with personal data.
@@ -937,11 +943,7 @@ fn in_a_group_name(text: &str, start: usize, end: usize) -> bool {
         .is_some_and(|w| {
             w.starts_with(|c: char| c.is_uppercase()) && w.ends_with(|c: char| c.is_alphabetic())
         });
-    let capital = text[start..].starts_with(|c: char| c.is_uppercase());
-    let next = text[end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split([' ', ',', '.', ';', ':', ')']).next());
-    named && capital && next.is_some_and(|w| GROUP_WORDS.contains(&w))
+    named && capitalised_before(text, start, end, GROUP_WORDS)
 }
 
 /// Headers of staff columns, whose short values in capitals are staff codes.

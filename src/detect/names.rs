@@ -1791,10 +1791,7 @@ fn christian_body(text: &str, first: &Token<'_>, last: &str) -> bool {
         return false;
     }
     let before = text[..first.start].split_whitespace().next_back();
-    let after = text[first.end..]
-        .split_whitespace()
-        .skip_while(|w| *w != last)
-        .nth(1);
+    let after = words_after(text, first, last).next();
     // (Not after a label: "Pupil: Christian Church".)
     before.is_some_and(|w| {
         matches!(w, "a" | "an" | "the" | "The")
@@ -1927,16 +1924,11 @@ fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
         return true;
     }
     // "Eden Camp Modern History Museum": a place's name goes on to a place word.
-    let mut after = text[first.end..]
-        .split_whitespace()
-        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-        .skip_while(|w| *w != last)
-        .skip(1);
+    let after: Vec<&str> = words_after(text, first, last).take(3).collect();
     if after
-        .by_ref()
-        .take(3)
+        .iter()
         .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
-        .any(|w| PLACE_WORDS.contains(&w))
+        .any(|w| PLACE_WORDS.contains(w))
     {
         return true;
     }
@@ -1947,12 +1939,23 @@ fn visited_place(text: &str, first: &Token<'_>, last: &str) -> bool {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| TO.iter().any(|t| w.eq_ignore_ascii_case(t)))
-            || text[first.end..]
-                .split_whitespace()
-                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-                .skip_while(|w| *w != last)
-                .nth(1)
+            || after
+                .first()
                 .is_some_and(|w| VISIT.iter().any(|v| w.eq_ignore_ascii_case(v))))
+}
+
+/// The words after the name from `first` to the word `last`, without the punctuation
+/// that follows them.
+fn words_after<'a>(
+    text: &'a str,
+    first: &Token<'_>,
+    last: &'a str,
+) -> impl Iterator<Item = &'a str> {
+    text[first.end..]
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        .skip_while(move |w| *w != last)
+        .skip(1)
 }
 
 /// Whether the words around the name from `first` to `last` make it a place: "Melton
