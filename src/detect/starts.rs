@@ -27,7 +27,13 @@ pub struct WordStarts {
     longer: Box<[u64; HASHED / 64]>,
     /// The length in bytes of the shortest entry.
     min_len: usize,
+    /// Only at words that start with a capital (see [`WordStarts::at_capitals`]): the first
+    /// bytes (ASCII small letters) of the entries that may still start with a small one.
+    small_starts: Option<[bool; 256]>,
 }
+
+/// Words that start a name in small letters ("van Gogh", "da Vinci").
+const SMALL_PARTICLES: &[&str] = &["van", "von", "de", "da", "di", "du", "le", "la", "al"];
 
 impl WordStarts {
     pub fn new<P: AsRef<[u8]>>(entries: &[P]) -> WordStarts {
@@ -66,7 +72,29 @@ impl WordStarts {
             first,
             short,
             longer,
+            small_starts: None,
         }
+    }
+
+    /// Only entries that start at a word with a capital letter, or with a character that is
+    /// not ASCII, are found ("Tom Kitten", "TOM KITTEN", "Émile Zola"; not "tom kitten"),
+    /// nor those that start with one of a few particles ("van Gogh"). For names, which the
+    /// rules find only where they are capitalised: most words of running text start with
+    /// a small letter, and are passed over without a look.
+    pub fn at_capitals<P: AsRef<[u8]>>(mut self, entries: &[P]) -> WordStarts {
+        let mut small = [false; 256];
+        for e in entries {
+            let e = e.as_ref();
+            let word = e.split(|&b| b == b' ').next().unwrap_or_default();
+            if SMALL_PARTICLES
+                .iter()
+                .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
+            {
+                small[usize::from(e[0].to_ascii_lowercase())] = true;
+            }
+        }
+        self.small_starts = Some(small);
+        self
     }
 
     /// The length in bytes of the shortest entry: shorter text holds none.
@@ -93,7 +121,7 @@ impl WordStarts {
             if base > last {
                 break;
             }
-            let (alnum, high, cont) = masks(block);
+            let (alnum, high, cont, small) = masks(block);
             let starts_char = alnum | (high & !cont);
             let word_or_high = alnum | high;
             let sure = starts_char & !((word_or_high << 1) | prev_word);
@@ -102,6 +130,19 @@ impl WordStarts {
             prev_word = (word_or_high >> top) & 1;
             prev_high = (high >> top) & 1;
             let mut candidates = sure | unsure;
+            if let Some(small_starts) = &self.small_starts {
+                // Capitals only: a word starting with a small letter is passed over,
+                // unless an entry may start with that letter in small ("van Gogh").
+                let mut smalls = candidates & small;
+                candidates &= !small;
+                while smalls != 0 {
+                    let j = smalls.trailing_zeros() as usize;
+                    smalls &= smalls - 1;
+                    if small_starts[usize::from(b[base + j])] {
+                        candidates |= 1 << j;
+                    }
+                }
+            }
             while candidates != 0 {
                 let j = candidates.trailing_zeros() as usize;
                 candidates &= candidates - 1;
@@ -239,8 +280,8 @@ fn pair(a: u8, b: u8) -> usize {
 }
 
 /// Bit masks of a block of at most 64 bytes: ASCII letters and digits, bytes that are not
-/// ASCII, and the continuation bytes of characters that are not ASCII.
-fn masks(block: &[u8]) -> (u64, u64, u64) {
+/// ASCII, the continuation bytes of characters that are not ASCII, and ASCII small letters.
+fn masks(block: &[u8]) -> (u64, u64, u64, u64) {
     #[cfg(target_arch = "x86_64")]
     {
         let mut padded = [0u8; 64];
@@ -255,29 +296,31 @@ fn masks(block: &[u8]) -> (u64, u64, u64) {
 
 /// [`masks`] byte by byte (other processors; on x86-64, the tests' reference).
 #[cfg_attr(all(target_arch = "x86_64", not(test)), allow(dead_code))]
-fn scalar_masks(block: &[u8]) -> (u64, u64, u64) {
-    let (mut alnum, mut high, mut cont) = (0u64, 0u64, 0u64);
+fn scalar_masks(block: &[u8]) -> (u64, u64, u64, u64) {
+    let (mut alnum, mut high, mut cont, mut small) = (0u64, 0u64, 0u64, 0u64);
     for (j, &c) in block.iter().enumerate() {
         alnum |= u64::from(c.is_ascii_alphanumeric()) << j;
         high |= u64::from(c >= 0x80) << j;
         cont |= u64::from(c & 0xC0 == 0x80) << j;
+        small |= u64::from(c.is_ascii_lowercase()) << j;
     }
-    (alnum, high, cont)
+    (alnum, high, cont, small)
 }
 
 /// [`masks`] with SSE2, which every x86-64 processor has: 16 bytes per step.
 #[cfg(target_arch = "x86_64")]
-fn sse2_masks(block: &[u8; 64]) -> (u64, u64, u64) {
+fn sse2_masks(block: &[u8; 64]) -> (u64, u64, u64, u64) {
     use std::arch::x86_64::*;
-    let (mut alnum, mut high, mut cont) = (0u64, 0u64, 0u64);
+    let (mut alnum, mut high, mut cont, mut small) = (0u64, 0u64, 0u64, 0u64);
     for (k, chunk) in block.chunks_exact(16).enumerate() {
         // SAFETY: SSE2 is part of x86-64; the load reads the 16 bytes of `chunk`, unaligned.
-        let (a, h, c) = unsafe {
+        let (a, h, c, s) = unsafe {
             let v = _mm_loadu_si128(chunk.as_ptr().cast());
             // Unsigned "x <= n" as "min(x, n) == x".
             let within = |x: __m128i, n: i8| _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(n)), x);
             let lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
             let letter = within(_mm_sub_epi8(lower, _mm_set1_epi8(b'a' as i8)), 25);
+            let small = within(_mm_sub_epi8(v, _mm_set1_epi8(b'a' as i8)), 25);
             let digit = within(_mm_sub_epi8(v, _mm_set1_epi8(b'0' as i8)), 9);
             let continuation = _mm_cmpeq_epi8(
                 _mm_and_si128(v, _mm_set1_epi8(0xC0u8 as i8)),
@@ -287,14 +330,16 @@ fn sse2_masks(block: &[u8; 64]) -> (u64, u64, u64) {
                 _mm_movemask_epi8(_mm_or_si128(letter, digit)),
                 _mm_movemask_epi8(v),
                 _mm_movemask_epi8(continuation),
+                _mm_movemask_epi8(small),
             )
         };
         let at = 16 * k;
         alnum |= u64::from(a as u16) << at;
         high |= u64::from(h as u16) << at;
         cont |= u64::from(c as u16) << at;
+        small |= u64::from(s as u16) << at;
     }
-    (alnum, high, cont)
+    (alnum, high, cont, small)
 }
 
 /// Whether `s` ends with a letter or a digit.
@@ -437,9 +482,10 @@ mod tests {
     fn masks_mark_letters_digits_and_other_characters() {
         let block: Vec<u8> = (0..=255u8).collect();
         for chunk in block.chunks(64).chain([&b"a Z0@[`{/:"[..], b""]) {
-            let (alnum, high, cont) = masks(chunk);
-            assert_eq!((alnum, high, cont), scalar_masks(chunk));
+            let (alnum, high, cont, small) = masks(chunk);
+            assert_eq!((alnum, high, cont, small), scalar_masks(chunk));
             for (j, &c) in chunk.iter().enumerate() {
+                assert_eq!((small >> j) & 1 == 1, c.is_ascii_lowercase(), "{c}");
                 assert_eq!((alnum >> j) & 1 == 1, c.is_ascii_alphanumeric(), "{c}");
                 assert_eq!((high >> j) & 1 == 1, c >= 0x80, "{c}");
                 assert_eq!((cont >> j) & 1 == 1, (0x80..0xC0).contains(&c), "{c}");
@@ -454,5 +500,17 @@ mod tests {
         let t = "Tom Kittens; tom kitten caboodle; Mr Foxy and MR FOX.";
         let words: Vec<&str> = w.whole_words(t).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(words, ["Tom", "tom kitten", "MR FOX"]);
+    }
+
+    #[test]
+    fn at_capitals_passes_over_words_in_small_letters() {
+        let entries = ["tom kitten", "mr fox", "van gogh"];
+        let w = WordStarts::new(&entries).at_capitals(&entries);
+        let t = "tom kitten; Tom Kitten; TOM KITTEN; mr fox; by van Gogh; xTom Kitten";
+        let words: Vec<&str> = w.whole_words(t).iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(words, ["Tom Kitten", "TOM KITTEN", "van Gogh"]);
+        // Past a block of 64 bytes too.
+        let long = format!("{}Tom Kitten and tom kitten", "a ".repeat(40));
+        assert_eq!(w.whole_words(&long).len(), 1);
     }
 }
