@@ -15,6 +15,7 @@ use regex::Regex;
 
 use super::form::{FORM_RECORD, Form, Label, Labels, NOT_THE_SUBJECT, Outcome, Read};
 use super::matcher::{self, Lease, PatternSearch};
+use super::memo::{CellFacts, CellMemo};
 use super::names::{KnownNames, Names};
 use super::report::{FileReport, Finding, mask};
 use super::rules::{
@@ -230,6 +231,10 @@ struct Analyzer<'d> {
     spans: Vec<(usize, usize)>,
     /// The sensitive words of the text being looked at (reused).
     keyword_hits: Vec<KeywordHit>,
+    /// The identifiers in the text being looked at (reused).
+    id_scratch: Vec<(usize, usize, usize)>,
+    /// What the values of the file's table columns say on their own.
+    memo: CellMemo,
     /// A value of a form is being read (see [`super::form`]).
     in_form: bool,
     /// A cell of a table under a title is being read under its real header (see
@@ -247,6 +252,8 @@ impl<'d> Analyzer<'d> {
             search: det.search.lease(),
             spans: Vec::new(),
             keyword_hits: Vec::new(),
+            id_scratch: Vec::new(),
+            memo: CellMemo::default(),
             in_form: false,
             retitled: false,
         }
@@ -254,6 +261,13 @@ impl<'d> Analyzer<'d> {
 }
 
 impl Detector {
+    /// Whether `value`, a match of `id`'s pattern, passes the rule's checks: its check
+    /// digit or letter, and for an e-mail address, not an organisation's mailbox.
+    fn valid(&self, id: &Identifier, value: &str) -> bool {
+        id.validator.check(value)
+            && !(matches!(id.validator, Validator::Email) && self.names.organisation_mailbox(value))
+    }
+
     /// Whether a value is the label of a field about someone, as a blank form's labels are
     /// ("Parent/carer", "Allergies", "Phone" under "Child's name"): a header of names,
     /// of sensitive information or of an identifier, as written, and not a given name or
@@ -1154,6 +1168,7 @@ const NEGATIVE_STARTS: &[&str] = &[
 
 impl Visitor for Analyzer<'_> {
     fn begin(&mut self, path: &str, format: &'static str) {
+        self.memo.clear();
         self.cur = Some(FileState {
             path: path.to_string(),
             format,
@@ -1263,319 +1278,19 @@ impl Visitor for Analyzer<'_> {
         if !self.in_form && !self.retitled && self.titled_cell(seg) {
             return;
         }
-        let st = self.cur.as_mut().expect("in a file");
-        let sheet = sheet_of(&seg.location);
-        let record: Option<RecordKey> = seg.record.map(|r| (hash_of(sheet), r));
-        st.resolve_ready(&record, false);
-        // Every cell carries its column's header: work out what each header says once.
-        let info: Option<Rc<HeaderInfo>> = seg.header.map(|h| {
-            let col = match seg.location {
-                Location::Cell { col, .. } if (col as usize) < MAX_COLUMNS => Some(col as usize),
-                _ => None,
-            };
-            if let Some(Some((header, info))) = col.and_then(|c| st.column_headers.get(c))
-                && same_text(header, h)
-            {
-                return info.clone();
-            }
-            let info = match st.header_cache.get(h) {
-                Some(info) => info.clone(),
-                None => {
-                    let info = Rc::new(HeaderInfo::new(det, h));
-                    if st.header_cache.len() < 4096 {
-                        st.header_cache.insert(h.to_string(), info.clone());
-                    }
-                    info
-                }
-            };
-            if let Some(c) = col {
-                if st.column_headers.len() <= c {
-                    st.column_headers.resize(c + 1, None);
-                }
-                st.column_headers[c] = Some((h.to_string(), info.clone()));
-            }
-            info
-        });
-        let header: Option<&str> = info.as_deref().map(|i| &*i.normalised);
-        // A table whose "header row" has a single cell is a form or a title, not a list:
-        // its first column holds labels, not names.
-        let form_layout = matches!(seg.location, Location::Cell { .. })
-            && !self.in_form
-            && st.form_sheets.iter().any(|s| s == sheet);
-        let column = info
-            .as_deref()
-            .filter(|_| !form_layout)
-            .and_then(|i| i.column);
-        let text = seg.text;
-
-        // "No known medical conditions" under Medical: an answer that says nothing.
-        let negative_answer =
-            matches!(column, Some(ColumnKind::Sensitive(_))) && is_negative_value(text);
-        // Columns of a table: every value in a name column is a name.
-        match column {
-            Some(ColumnKind::Name) => {
-                // A bare "Name" column (of books, rooms, clubs…) counts only in a table that
-                // is otherwise about people, or for values that read as names anyway.
-                // (A form is about a person: its "Name" is a person's.)
-                let generic = header == Some("name") && !self.in_form;
-                let table_is_personal = || {
-                    st.table_has(sheet, det, |k| {
-                        !matches!(k, ColumnKind::Name | ColumnKind::Place)
-                    }) || !det.names.find(text, det.known.as_deref()).names.is_empty()
-                };
-                // In a bare "Name" column, "Eden Camp" and "Alton Towers" are places (a
-                // venue list), though "Camp" and "Towers" are surnames too.
-                let place = generic && super::names::names_a_place(text);
-                // "MAT", "JSM" under Teacher: a staff code, not a name (in a pupil's
-                // surname column "LEE" is a surname).
-                let staff_code = header.is_some_and(|h| STAFF_HEADERS.contains(&h))
-                    && (2..=4).contains(&text.len())
-                    && text.bytes().all(|b| b.is_ascii_uppercase());
-                let plausible = !place
-                    && !staff_code
-                    && !super::names::list_of_single_words(text)
-                    && det.names.plausible_column_value(text)
-                    && !det.names_a_field(text);
-                if plausible && (!generic || table_is_personal()) {
-                    st.name_words(text);
-                    if text.contains(' ') {
-                        st.given_name(&super::names::normalise(text));
-                    }
-                    // A forename and a surname in columns of their own are one name.
-                    let part = record.zip(info.as_deref().and_then(|i| i.name_part));
-                    if part.is_none() || part != st.name_in_parts {
-                        let excerpt = if st.listing() {
-                            mask("full_name", text)
-                        } else {
-                            String::new()
-                        };
-                        st.count("full_name", &seg.location, excerpt);
-                    }
-                    if part.is_some() {
-                        st.name_in_parts = part;
-                    }
-                    // A parent's or a contact's name in a row already tied to a pupil is
-                    // another person; a teacher's in a list of classes is the row's own.
-                    let other = header.is_some_and(|h| NOT_THE_SUBJECT.contains(&h))
-                        && record.is_some_and(|r| st.anchored_records.contains(&r));
-                    st.anchor(&record);
-                    let name = || hash_of(("name", super::names::normalise(text)));
-                    // (A form's "First name | Jayden", "Surname | Clarke" are one person,
-                    // counted by the form itself.)
-                    let full = text.contains(' ');
-                    if record.is_none() || other || (self.in_form && full) {
-                        st.subject(name());
-                    } else if full && !self.in_form {
-                        // A full name ("Jayden Clarke"), which notes in the row may repeat.
-                        st.row_name(name());
-                    }
-                }
-                // A value that does not read as a name as a whole may still hold one: a
-                // form's "Emergency contact" may be "Fiona Mensah 07700 900071", a staff
-                // list's "Mr Callum Fitzgerald, Head of Year 9". Read on.
-                if place {
-                    st.place_words(text);
-                }
-                if plausible || place {
-                    return;
-                }
-            }
-            // Free text in a notes column can also name people: carry on below.
-            Some(ColumnKind::Sensitive(cat)) if !negative_answer => {
-                push_pending(
-                    st,
-                    cat,
-                    None,
-                    &seg.location,
-                    || sensitive_excerpt(det, text),
-                    record,
-                    None,
-                    true,
-                );
-            }
-            _ => {}
-        }
-
-        // Identifiers.
-        let id_cols: &[IdColumn] = info.as_deref().map_or(&[], |i| &i.id_rules);
-        let maybe_id = has_digit_or_at(text.as_bytes());
-        // A cell that is wholly one of its column's identifiers ("HU23 9UN" under
-        // Postcode) holds nothing else: no name, no sensitive word.
-        let mut whole_identifier = false;
-        if maybe_id {
-            // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
-            if text.len() >= det.id_min_len {
-                let which = self.search.which(text);
-                for i in matcher::bits(which.bits) {
-                    self.spans.clear();
-                    let spans = &mut self.spans;
-                    self.search
-                        .find_each(i, text, &which, |s, e| spans.push((s, e)));
-                    let column = id_cols.iter().find(|c| c.rule == i).copied();
-                    let whole = self.identifier(&det.ids[i], column, &seg.location, text, &record);
-                    whole_identifier |= whole && column.is_some();
-                }
-            }
-            for id in &det.custom {
-                self.spans.clear();
-                let spans = id.regex().find_iter(text).map(|m| (m.start(), m.end()));
-                self.spans.extend(spans);
-                self.identifier(id, None, &seg.location, text, &record);
-            }
-        }
-        if whole_identifier {
-            return;
-        }
-        let st = self.cur.as_mut().expect("in a file");
-
-        // Names in running text (not in a column of authors or historical figures, nor in
-        // an address or a column of places).
-        let address = info.as_deref().is_some_and(|i| i.address);
-        // (Running text is also read for the given names of people named in full before:
-        // see `sensitive_words`.)
-        let read = !(matches!(column, Some(ColumnKind::Public | ColumnKind::Place)) || address);
-        let found = if read {
-            // (A table's cells are read without: rows tie their own words.)
-            static NO_NAMES: std::sync::LazyLock<HashSet<String>> =
-                std::sync::LazyLock::new(HashSet::default);
-            let given = if record.is_none() {
-                &st.given_names
-            } else {
-                &*NO_NAMES
-            };
-            det.names.find_mentioning(text, det.known.as_deref(), given)
-        } else {
-            super::names::Found::default()
+        let col = match seg.location {
+            Location::Cell { col, .. } if (col as usize) < MAX_COLUMNS => Some(col as usize),
+            _ => None,
         };
-        let mentions_given = (read && record.is_none()).then_some(found.mentions_given);
-        st.figure_surnames.extend(found.figure_surnames);
-        // A "Character" or "Author" column names people studied: "Mr Birling" elsewhere in
-        // the file is its "Arthur Birling".
-        if column == Some(ColumnKind::Public)
-            && st.figure_surnames.len() < MAX_SUBJECTS
-            && let Some(last) = text.split_whitespace().next_back()
-        {
-            let last = last.trim_matches(|c: char| !c.is_alphanumeric());
-            st.figure_surnames
-                .insert(super::names::fold(&last.to_lowercase()));
-        }
-        let mut anchored = false;
-        let mut in_word_problem: Option<bool> = None;
-        // The first name in a table row not yet tied to anyone is the row's own person (the
-        // row counts as one); any other name is someone else ("Amara pushed Jayden").
-        let mut row_person: Option<bool> = None;
-        // A knowledge organiser or a reading list says so in its title.
-        if !st.studied && st.index <= STUDIED_TITLE_WITHIN {
-            st.studied = studied_title(text);
-        }
-        // In a knowledge organiser, or in a list of books, a name only the lists know is
-        // someone studied or a character: "Claudette Colvin", "Laila Levenson finds her
-        // voice…" under "Why read it?".
-        let studied = st.studied
-            || matches!(seg.location, Location::Cell { .. })
-                && found.names.iter().any(|n| n.dictionary_only)
-                && st.book_list(sheet, det);
-        // A quotation's author ("“Every child deserves a champion…” — Rita Pierson").
-        let after_quote = std::mem::replace(
-            &mut st.after_quote,
-            record.is_none() && text.trim_end().ends_with(['”', '"']),
-        );
-        for n in &found.names {
-            if studied && n.dictionary_only {
-                continue;
-            }
-            if n.dictionary_only
-                && (quotes_author(&text[..n.start], after_quote) || book_by(&text[..n.start]))
-            {
-                continue;
-            }
-            // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
-            if n.title_surname.is_some()
-                && *in_word_problem.get_or_insert_with(|| word_problem(text))
-            {
-                continue;
-            }
-            let excerpt = if st.listing() || n.title_surname.is_some() {
-                mask("full_name", &text[n.start..n.end])
-            } else {
-                String::new()
-            };
-            let name = hash_of(("name", &n.normalised));
-            let person = if record.is_none() || self.in_form {
-                Some(name)
-            } else if std::mem::replace(
-                row_person.get_or_insert_with(|| {
-                    record.is_some_and(|r| !st.anchored_records.contains(&r))
-                }),
-                false,
-            ) {
-                st.row_name(name);
-                None
-            } else {
-                (!st.row_names.contains(&name)).then_some(name)
-            };
-            // "Mrs Fox", "Mrs Rebeccah Puddle-Duck": decided at the end, once we know
-            // whether the file is about Fantastic Mr Fox or Jemima Puddle-Duck.
-            if let Some(surname) = n.title_surname.as_ref().or(n.titled_surname.as_ref()) {
-                anchored = true;
-                if st.titled.len() < MAX_PENDING {
-                    st.titled.push(Deferred {
-                        surname: surname.clone(),
-                        person,
-                        location: seg.location.display(),
-                        excerpt,
-                    });
-                }
-                continue;
-            }
-            st.count("full_name", &seg.location, excerpt);
-            st.name_words(&n.normalised);
-            st.given_name(&n.normalised);
-            if let Some(p) = person {
-                st.subject(p);
-            }
-            anchored = true;
-        }
-        if anchored {
-            st.anchor(&record);
-            if record.is_none() && greets(text) {
-                st.addressed = true;
-            }
-        }
-
-        // Sensitive words (not in a column of job titles: "Family Support Worker (Early
-        // Help)" is a job; but in a table about pupils a "Role" may say "Social worker").
-        if column == Some(ColumnKind::Role)
-            && !st.about_pupils(sheet)
-            && (names_a_job(text) || names_a_service(text))
-        {
-            return;
-        }
-        // A governor's or a teacher's areas of responsibility ("Pupil premium; Finance",
-        // "SEND; Curriculum", "Safeguarding") are topics they look after, not facts about
-        // them (unless the table is about pupils).
-        // So are the courses someone took ("Mental Health First Aid", "Access Arrangements
-        // assessor" in a CPD log's "CPD activity").
-        if info.as_deref().is_some_and(|i| i.topics) && !st.about_pupils(sheet) {
-            return;
-        }
-        // "No known medical conditions" under Medical says there is nothing to say.
-        if negative_answer {
-            return;
-        }
-        let mut prev = std::mem::take(&mut st.prev_text);
-        let piece = Piece {
-            text,
-            prev: &prev,
-            loc: &seg.location,
-            record: &record,
-        };
-        sensitive_words(det, st, &piece, &mut self.keyword_hits, mentions_given);
-        prev.clear();
-        if record.is_none() && ends_mid_sentence(text) && text.len() <= MAX_PREV {
-            prev.push_str(text);
-        }
-        st.prev_text = prev;
+        // What a table cell's value says on its own may have been worked out before.
+        let slot = self
+            .memo
+            .slot(col.filter(|_| seg.record.is_some()), seg.text);
+        let mut slots = self.memo.lend();
+        let mut scratch = CellFacts::default();
+        let facts = slot.map_or(&mut scratch, |s| &mut slots[s]);
+        self.cell(seg, col, facts);
+        self.memo.give_back(slots);
     }
 
     fn end(&mut self, status: Status) {
@@ -1731,6 +1446,363 @@ fn push_pending(
 }
 
 impl Analyzer<'_> {
+    /// [`Visitor::segment`] for a cell or a piece of text to be read (not a header, nor
+    /// taken by a form or a title row), with what its text says on its own as far as it
+    /// was worked out before (see [`super::memo`]).
+    fn cell(&mut self, seg: &Segment<'_>, col: Option<usize>, facts: &mut CellFacts) {
+        let det = self.det;
+        let st = self.cur.as_mut().expect("in a file");
+        let sheet = sheet_of(&seg.location);
+        let record: Option<RecordKey> = seg.record.map(|r| (hash_of(sheet), r));
+        st.resolve_ready(&record, false);
+        // Every cell carries its column's header: work out what each header says once.
+        let info: Option<Rc<HeaderInfo>> = seg.header.map(|h| {
+            if let Some(Some((header, info))) = col.and_then(|c| st.column_headers.get(c))
+                && same_text(header, h)
+            {
+                return info.clone();
+            }
+            let info = match st.header_cache.get(h) {
+                Some(info) => info.clone(),
+                None => {
+                    let info = Rc::new(HeaderInfo::new(det, h));
+                    if st.header_cache.len() < 4096 {
+                        st.header_cache.insert(h.to_string(), info.clone());
+                    }
+                    info
+                }
+            };
+            if let Some(c) = col {
+                if st.column_headers.len() <= c {
+                    st.column_headers.resize(c + 1, None);
+                }
+                st.column_headers[c] = Some((h.to_string(), info.clone()));
+            }
+            info
+        });
+        let header: Option<&str> = info.as_deref().map(|i| &*i.normalised);
+        // A table whose "header row" has a single cell is a form or a title, not a list:
+        // its first column holds labels, not names.
+        let form_layout = matches!(seg.location, Location::Cell { .. })
+            && !self.in_form
+            && st.form_sheets.iter().any(|s| s == sheet);
+        let column = info
+            .as_deref()
+            .filter(|_| !form_layout)
+            .and_then(|i| i.column);
+        let text = seg.text;
+
+        // "No known medical conditions" under Medical: an answer that says nothing.
+        let negative_answer = matches!(column, Some(ColumnKind::Sensitive(_)))
+            && *facts
+                .negative
+                .get_or_insert_with(|| is_negative_value(text));
+        // Columns of a table: every value in a name column is a name.
+        match column {
+            Some(ColumnKind::Name) => {
+                // A bare "Name" column (of books, rooms, clubs…) counts only in a table that
+                // is otherwise about people, or for values that read as names anyway.
+                // (A form is about a person: its "Name" is a person's.)
+                let generic = header == Some("name") && !self.in_form;
+                let table_is_personal = || {
+                    st.table_has(sheet, det, |k| {
+                        !matches!(k, ColumnKind::Name | ColumnKind::Place)
+                    }) || !det.names.find(text, det.known.as_deref()).names.is_empty()
+                };
+                // In a bare "Name" column, "Eden Camp" and "Alton Towers" are places (a
+                // venue list), though "Camp" and "Towers" are surnames too.
+                let place = generic && super::names::names_a_place(text);
+                // "MAT", "JSM" under Teacher: a staff code, not a name (in a pupil's
+                // surname column "LEE" is a surname).
+                let staff_code = header.is_some_and(|h| STAFF_HEADERS.contains(&h))
+                    && (2..=4).contains(&text.len())
+                    && text.bytes().all(|b| b.is_ascii_uppercase());
+                let plausible = !place
+                    && !staff_code
+                    && *facts.plausible_name.get_or_insert_with(|| {
+                        !super::names::list_of_single_words(text)
+                            && det.names.plausible_column_value(text)
+                            && !det.names_a_field(text)
+                    });
+                if plausible && (!generic || table_is_personal()) {
+                    st.name_words(text);
+                    if text.contains(' ') {
+                        st.given_name(&super::names::normalise(text));
+                    }
+                    // A forename and a surname in columns of their own are one name.
+                    let part = record.zip(info.as_deref().and_then(|i| i.name_part));
+                    if part.is_none() || part != st.name_in_parts {
+                        let excerpt = if st.listing() {
+                            mask("full_name", text)
+                        } else {
+                            String::new()
+                        };
+                        st.count("full_name", &seg.location, excerpt);
+                    }
+                    if part.is_some() {
+                        st.name_in_parts = part;
+                    }
+                    // A parent's or a contact's name in a row already tied to a pupil is
+                    // another person; a teacher's in a list of classes is the row's own.
+                    let other = header.is_some_and(|h| NOT_THE_SUBJECT.contains(&h))
+                        && record.is_some_and(|r| st.anchored_records.contains(&r));
+                    st.anchor(&record);
+                    let name = || hash_of(("name", super::names::normalise(text)));
+                    // (A form's "First name | Jayden", "Surname | Clarke" are one person,
+                    // counted by the form itself.)
+                    let full = text.contains(' ');
+                    if record.is_none() || other || (self.in_form && full) {
+                        st.subject(name());
+                    } else if full && !self.in_form {
+                        // A full name ("Jayden Clarke"), which notes in the row may repeat.
+                        st.row_name(name());
+                    }
+                }
+                // A value that does not read as a name as a whole may still hold one: a
+                // form's "Emergency contact" may be "Fiona Mensah 07700 900071", a staff
+                // list's "Mr Callum Fitzgerald, Head of Year 9". Read on.
+                if place {
+                    st.place_words(text);
+                }
+                if plausible || place {
+                    return;
+                }
+            }
+            // Free text in a notes column can also name people: carry on below.
+            Some(ColumnKind::Sensitive(cat)) if !negative_answer => {
+                push_pending(
+                    st,
+                    cat,
+                    None,
+                    &seg.location,
+                    || sensitive_excerpt(det, text),
+                    record,
+                    None,
+                    true,
+                );
+            }
+            _ => {}
+        }
+
+        // Identifiers.
+        let id_cols: &[IdColumn] = info.as_deref().map_or(&[], |i| &i.id_rules);
+        let maybe_id = has_digit_or_at(text.as_bytes());
+        // A cell that is wholly one of its column's identifiers ("HU23 9UN" under
+        // Postcode) holds nothing else: no name, no sensitive word.
+        let mut whole_identifier = false;
+        if maybe_id {
+            // Short cells ("7", "7A", "Y") are shorter than any identifier can be.
+            if text.len() >= det.id_min_len {
+                let ids = match facts.ids.take() {
+                    Some(ids) => ids,
+                    None => self.identifiers_in(text),
+                };
+                // One rule at a time, with all its matches.
+                for (k, &(i, ..)) in ids.iter().enumerate() {
+                    if k > 0 && ids[k - 1].0 == i {
+                        continue;
+                    }
+                    self.spans.clear();
+                    let spans = ids[k..].iter().take_while(|m| m.0 == i);
+                    self.spans.extend(spans.map(|&(_, s, e)| (s, e)));
+                    let column = id_cols.iter().find(|c| c.rule == i).copied();
+                    let whole = self.identifier(&det.ids[i], column, &seg.location, text, &record);
+                    whole_identifier |= whole && column.is_some();
+                }
+                if facts.kept {
+                    facts.ids = Some(ids);
+                } else {
+                    self.id_scratch = ids;
+                }
+            }
+            for id in &det.custom {
+                self.spans.clear();
+                let spans = id.regex().find_iter(text).map(|m| (m.start(), m.end()));
+                self.spans
+                    .extend(spans.filter(|&(s, e)| det.valid(id, &text[s..e])));
+                self.identifier(id, None, &seg.location, text, &record);
+            }
+        }
+        if whole_identifier {
+            return;
+        }
+        let st = self.cur.as_mut().expect("in a file");
+
+        // Names in running text (not in a column of authors or historical figures, nor in
+        // an address or a column of places).
+        let address = info.as_deref().is_some_and(|i| i.address);
+        // (Running text is also read for the given names of people named in full before:
+        // see `sensitive_words`.)
+        let read = !(matches!(column, Some(ColumnKind::Public | ColumnKind::Place)) || address);
+        let read_here;
+        let found = if !read {
+            read_here = super::names::Found::default();
+            &read_here
+        } else if record.is_none() {
+            read_here = det
+                .names
+                .find_mentioning(text, det.known.as_deref(), &st.given_names);
+            &read_here
+        } else {
+            // (A table's cells are read without: rows tie their own words.)
+            static NO_NAMES: std::sync::LazyLock<HashSet<String>> =
+                std::sync::LazyLock::new(HashSet::default);
+            facts.names.get_or_insert_with(|| {
+                det.names
+                    .find_mentioning(text, det.known.as_deref(), &NO_NAMES)
+            })
+        };
+        let mentions_given = (read && record.is_none()).then_some(found.mentions_given);
+        if !found.figure_surnames.is_empty() {
+            st.figure_surnames
+                .extend(found.figure_surnames.iter().cloned());
+        }
+        // A "Character" or "Author" column names people studied: "Mr Birling" elsewhere in
+        // the file is its "Arthur Birling".
+        if column == Some(ColumnKind::Public)
+            && st.figure_surnames.len() < MAX_SUBJECTS
+            && let Some(last) = text.split_whitespace().next_back()
+        {
+            let last = last.trim_matches(|c: char| !c.is_alphanumeric());
+            st.figure_surnames
+                .insert(super::names::fold(&last.to_lowercase()));
+        }
+        let mut anchored = false;
+        let mut in_word_problem: Option<bool> = None;
+        // The first name in a table row not yet tied to anyone is the row's own person (the
+        // row counts as one); any other name is someone else ("Amara pushed Jayden").
+        let mut row_person: Option<bool> = None;
+        // A knowledge organiser or a reading list says so in its title.
+        if !st.studied && st.index <= STUDIED_TITLE_WITHIN {
+            st.studied = studied_title(text);
+        }
+        // In a knowledge organiser, or in a list of books, a name only the lists know is
+        // someone studied or a character: "Claudette Colvin", "Laila Levenson finds her
+        // voice…" under "Why read it?".
+        let studied = st.studied
+            || matches!(seg.location, Location::Cell { .. })
+                && found.names.iter().any(|n| n.dictionary_only)
+                && st.book_list(sheet, det);
+        // A quotation's author ("“Every child deserves a champion…” — Rita Pierson").
+        let after_quote = std::mem::replace(
+            &mut st.after_quote,
+            record.is_none() && text.trim_end().ends_with(['”', '"']),
+        );
+        for n in &found.names {
+            if studied && n.dictionary_only {
+                continue;
+            }
+            if n.dictionary_only
+                && (quotes_author(&text[..n.start], after_quote) || book_by(&text[..n.start]))
+            {
+                continue;
+            }
+            // "Mr Jones buys 4 boxes… How many pencils does he buy?": a maths character.
+            if n.title_surname.is_some()
+                && *in_word_problem.get_or_insert_with(|| word_problem(text))
+            {
+                continue;
+            }
+            let excerpt = if st.listing() || n.title_surname.is_some() {
+                mask("full_name", &text[n.start..n.end])
+            } else {
+                String::new()
+            };
+            let name = hash_of(("name", &n.normalised));
+            let person = if record.is_none() || self.in_form {
+                Some(name)
+            } else if std::mem::replace(
+                row_person.get_or_insert_with(|| {
+                    record.is_some_and(|r| !st.anchored_records.contains(&r))
+                }),
+                false,
+            ) {
+                st.row_name(name);
+                None
+            } else {
+                (!st.row_names.contains(&name)).then_some(name)
+            };
+            // "Mrs Fox", "Mrs Rebeccah Puddle-Duck": decided at the end, once we know
+            // whether the file is about Fantastic Mr Fox or Jemima Puddle-Duck.
+            if let Some(surname) = n.title_surname.as_ref().or(n.titled_surname.as_ref()) {
+                anchored = true;
+                if st.titled.len() < MAX_PENDING {
+                    st.titled.push(Deferred {
+                        surname: surname.clone(),
+                        person,
+                        location: seg.location.display(),
+                        excerpt,
+                    });
+                }
+                continue;
+            }
+            st.count("full_name", &seg.location, excerpt);
+            st.name_words(&n.normalised);
+            st.given_name(&n.normalised);
+            if let Some(p) = person {
+                st.subject(p);
+            }
+            anchored = true;
+        }
+        if anchored {
+            st.anchor(&record);
+            if record.is_none() && greets(text) {
+                st.addressed = true;
+            }
+        }
+
+        // Sensitive words (not in a column of job titles: "Family Support Worker (Early
+        // Help)" is a job; but in a table about pupils a "Role" may say "Social worker").
+        if column == Some(ColumnKind::Role)
+            && !st.about_pupils(sheet)
+            && (names_a_job(text) || names_a_service(text))
+        {
+            return;
+        }
+        // A governor's or a teacher's areas of responsibility ("Pupil premium; Finance",
+        // "SEND; Curriculum", "Safeguarding") are topics they look after, not facts about
+        // them (unless the table is about pupils).
+        // So are the courses someone took ("Mental Health First Aid", "Access Arrangements
+        // assessor" in a CPD log's "CPD activity").
+        if info.as_deref().is_some_and(|i| i.topics) && !st.about_pupils(sheet) {
+            return;
+        }
+        // "No known medical conditions" under Medical says there is nothing to say.
+        if negative_answer {
+            return;
+        }
+        let mut prev = std::mem::take(&mut st.prev_text);
+        let piece = Piece {
+            text,
+            prev: &prev,
+            loc: &seg.location,
+            record: &record,
+        };
+        let mut hits = match facts.keywords.take() {
+            Some(hits) => hits,
+            None => {
+                let mut hits = std::mem::take(&mut self.keyword_hits);
+                hits.clear();
+                if rules::has_letter_run(text, det.keywords.letter_run) {
+                    det.keywords.find(text, &mut hits);
+                }
+                hits
+            }
+        };
+        sensitive_words(det, st, &piece, &hits, mentions_given);
+        if facts.kept {
+            facts.keywords = Some(hits);
+        } else {
+            hits.clear();
+            self.keyword_hits = hits;
+        }
+        prev.clear();
+        if record.is_none() && ends_mid_sentence(text) && text.len() <= MAX_PREV {
+            prev.push_str(text);
+        }
+        st.prev_text = prev;
+    }
+
     /// A table under a title row ("Year 5 - Hazel class") has the title as its header row
     /// as read; its real header row ("Forename | Surname | DOB") comes later. A row of such
     /// a table is taken as its header row when two of its cells or more are headers the
@@ -1872,9 +1944,26 @@ impl Analyzer<'_> {
         self.in_form = false;
     }
 
-    /// Counts the matches of identifier `id` that `self.spans` holds (in `text`), once
-    /// confirmed by the rule's validator and context. Returns whether a confirmed match
-    /// is the whole of `text`.
+    /// The matches of the bundled identifier rules in `text` that pass their rules'
+    /// checks (see [`Detector::valid`]): (rule, start, end), by rule then start.
+    fn identifiers_in(&mut self, text: &str) -> Vec<(usize, usize, usize)> {
+        let det = self.det;
+        let mut ids = std::mem::take(&mut self.id_scratch);
+        ids.clear();
+        let which = self.search.which(text);
+        for i in matcher::bits(which.bits) {
+            self.search.find_each(i, text, &which, |s, e| {
+                if det.valid(&det.ids[i], &text[s..e]) {
+                    ids.push((i, s, e));
+                }
+            });
+        }
+        ids
+    }
+
+    /// Counts the matches of identifier `id` that `self.spans` holds (in `text`, each
+    /// passing the rule's checks), once confirmed by their context. Returns whether a
+    /// confirmed match is the whole of `text`.
     fn identifier(
         &mut self,
         id: &Identifier,
@@ -1888,16 +1977,14 @@ impl Analyzer<'_> {
         let mut whole = false;
         for &(start, end) in &self.spans {
             let value = &text[start..end];
-            if !id.validator.check(value)
-                || matches!(id.validator, Validator::Email)
-                    && self.det.names.organisation_mailbox(value)
-            {
-                continue;
-            }
             whole |= start == 0 && end == text.len();
             let in_personal_column = column.is_some_and(|c| c.personal);
             // "Emergency contact on the day: School office 0161 496 0732": the office's.
             if !in_personal_column && owned_by_organisation(&text[..start], &rule.owner_words) {
+                continue;
+            }
+            // "Candidate numbers are four digits (0001–9999)": a range describes a format.
+            if rule.needs_context && !in_personal_column && in_a_range(text, start, end) {
                 continue;
             }
             let context = in_personal_column || has_context(text, start, &rule.context);
@@ -2205,18 +2292,18 @@ fn sensitive_words(
     det: &Detector,
     st: &mut FileState,
     piece: &Piece<'_>,
-    hits: &mut Vec<KeywordHit>,
+    hits: &[KeywordHit],
     mentions_given: Option<bool>,
 ) {
     let Piece {
         text, prev, record, ..
     } = *piece;
     let kw = &det.keywords;
-    // Dates, phone numbers, postcodes and other codes hold no sensitive word.
+    // Dates, phone numbers, postcodes and other codes hold no sensitive word (and `hits`
+    // is empty).
     if !rules::has_letter_run(text, kw.letter_run) {
         return;
     }
-    kw.find(text, hits);
     // Not needed when the piece names someone itself (its words tie to them whatever the
     // pieces around say) or is part of a letter to someone.
     let mut known_to_be_about_someone = st.anchors.back() == Some(&st.index) || st.addressed;
@@ -2246,7 +2333,8 @@ fn sensitive_words(
             .map(|&(_, start, end)| (start + seam + 1, end + seam + 1))
             .collect();
         let joined = format!("{prev} {text}");
-        kw.find(&joined, hits);
+        let mut hits = Vec::new();
+        kw.find(&joined, &mut hits);
         hits.retain(|&(_, start, end)| start < seam && end > seam + 1);
         if !hits.is_empty() {
             // Not one that goes on from a word found before the break ("child protection"
@@ -2265,7 +2353,7 @@ fn sensitive_words(
                 prev: "",
                 ..*piece
             };
-            count_hits(det, st, &joined, hits, known_to_be_about_someone);
+            count_hits(det, st, &joined, &hits, known_to_be_about_someone);
         }
     }
 }
@@ -2361,6 +2449,11 @@ fn count_hits(
         if p.category == "health" && raising_money_for(&text[..start]) {
             continue;
         }
+        // "Please let us know if Kacper has any medical conditions", "If any of these
+        // absences were because of illness": asked about, not said of anyone.
+        if record.is_none() && asked_about(&text[..start]) {
+            continue;
+        }
         let fallback = if p.kind == KeywordKind::Code {
             "ethnicity"
         } else {
@@ -2440,6 +2533,26 @@ fn raising_money_for(before: &str) -> bool {
         return false;
     };
     lower[at..].split_whitespace().count() <= 4 && MONEY.iter().any(|m| lower[..at].contains(m))
+}
+
+/// Whether the words before a sensitive word ask whether there is any: "any" at most
+/// eight words before it in the same clause ("if Kacper has any medical conditions or
+/// allergies"), or a clause that starts "If any" ("If any of these absences were because
+/// of illness"); and no one's just before it ("any medication for his asthma" says he has
+/// asthma).
+fn asked_about(before: &str) -> bool {
+    const OWNERS: &[&str] = &["his", "her", "their", "my", "our"];
+    let clause = before
+        .rfind(['.', '!', '?', ';', ':', ','])
+        .map_or(before, |i| &before[i + 1..]);
+    let mut words = clause.split_whitespace();
+    let if_any = words.next().is_some_and(|w| w.eq_ignore_ascii_case("if"))
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("any"));
+    let near: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
+    let owned = near.first().is_some_and(|w| {
+        OWNERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || w.ends_with("'s") || w.ends_with("’s")
+    });
+    !owned && (if_any || near.iter().any(|w| w.eq_ignore_ascii_case("any")))
 }
 
 /// Whether a name after `before` is a quotation's author: it follows a dash that follows a
@@ -2702,6 +2815,23 @@ fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
         || det.names.mentions_given_name(text)
 }
 
+/// Whether the figures at `start..end` of `text` are one end of a range of figures
+/// ("0001–9999", "0001 - 9999", "0001 to 9999").
+fn in_a_range(text: &str, start: usize, end: usize) -> bool {
+    const DASHES: &[&str] = &["–", "—", "-", "to"];
+    let digit = |c: char| c.is_ascii_digit();
+    let after = text[end..].trim_start();
+    let before = text[..start].trim_end();
+    DASHES.iter().any(|d| {
+        after
+            .strip_prefix(d)
+            .is_some_and(|a| a.trim_start().starts_with(digit))
+            || before
+                .strip_suffix(d)
+                .is_some_and(|b| b.trim_end().ends_with(digit))
+    })
+}
+
 /// Longest previous piece kept to read with the next ([`FileState::prev_text`]).
 const MAX_PREV: usize = 512;
 
@@ -2730,15 +2860,24 @@ fn numbered_heading(text: &str) -> bool {
         && !t.contains(" – ")
 }
 
-/// Whether `text` speaks of a group: pupils, children, students, learners, families,
-/// young people, staff (not "a member of staff"), everyone, anyone, any one child ("a
-/// child", "every pupil"), or a year group doing something ("Year 6 will visit…").
+/// Whether `text` speaks of a group: pupils, children, students, learners, exam
+/// candidates, families, young people, staff (not "a member of staff"), everyone, anyone,
+/// any one child ("a child", "every pupil", "each candidate"), or a year group doing
+/// something ("Year 6 will visit…").
 fn names_a_group(text: &str) -> bool {
     const GROUPS: &[&str] = &[
-        "pupils", "children", "students", "learners", "families", "everyone", "anyone", "staff",
+        "pupils",
+        "children",
+        "students",
+        "learners",
+        "candidates",
+        "families",
+        "everyone",
+        "anyone",
+        "staff",
     ];
     const ANY_ONE: &[&str] = &["a", "any", "each", "every"];
-    const ONE_CHILD: &[&str] = &["child", "pupil", "student"];
+    const ONE_CHILD: &[&str] = &["child", "pupil", "student", "candidate"];
     let is = |w: &[u8], list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l.as_bytes()));
     let b = text.as_bytes();
     let mut before: &[u8] = b"";
@@ -3520,6 +3659,47 @@ mod tests {
         assert_eq!(r.categories.get("safeguarding"), Some(&1), "{r:?}");
     }
 
+    /// A document's header is read before its body, as a reader sees the page: a
+    /// reference draft naming the student in its header, her health a few paragraphs down.
+    #[test]
+    fn a_documents_header_is_read_before_its_body() {
+        use crate::extract::testutil::zip_bytes;
+        let para = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+        let body: String = [
+            "Section 1: General statement (centre)",
+            "Kestrel Moor Sixth Form is an 11-18 academy with 240 students.",
+            "Section 2: Extenuating circumstances",
+            "Seun has sickle cell disease. In Year 12 she was admitted to hospital twice.",
+            "Section 3: Supportive information",
+            "Seun is one of the most determined students I have taught.",
+            "She leads our Year 8 science club and volunteers at a Saturday school.",
+            "In Chemistry she has moved from a C in her first mock to a secure A.",
+            "She is well suited to a demanding Biomedical Science degree.",
+            "Section 4: Predicted grades",
+        ]
+        .map(para)
+        .concat();
+        let document = format!(r#"<w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
+        let header = format!(
+            r#"<w:hdr xmlns:w="w">{}</w:hdr>"#,
+            para("UCAS reference draft - OLUWASEUN ADEBAYO (13C) - v2")
+        );
+        let bytes = zip_bytes(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", document.as_bytes()),
+            ("word/header1.xml", header.as_bytes()),
+        ]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reference.docx");
+        std::fs::write(&path, bytes).unwrap();
+        let det = Detector::new(&Policy::default()).unwrap();
+        let mut reports = Vec::new();
+        det.scan_path(&path, "reference.docx", &mut |r| reports.push(r));
+        let r = reports.pop().unwrap();
+        assert!(r.special_category, "{r:?}");
+        assert!(r.categories.contains_key("health"), "{r:?}");
+    }
+
     #[test]
     fn a_presentations_notes_do_not_tie_its_slides() {
         use crate::extract::testutil::zip_bytes;
@@ -3570,6 +3750,65 @@ mod tests {
             "Keep it short.",
         ));
         assert!(r.special_category, "{r:?}");
+    }
+
+    /// Remembering what the values of a table's columns say changes no answer: every
+    /// file of the corpus, and a table whose values repeat in rows and columns of every
+    /// kind, are reported alike with and without it.
+    #[test]
+    fn remembered_values_change_no_answer() {
+        let det = Detector::new(&Policy::default()).unwrap();
+        let scan = |path: &Path, forget: bool| {
+            let mut reports = Vec::new();
+            let mut out = |r: FileReport| reports.push(serde_json::to_string(&r).unwrap());
+            let mut a = Analyzer::new(&det, &mut out);
+            a.memo.forget = forget;
+            extract::extract_path(path, &path.display().to_string(), &det.limits, &mut a);
+            drop(a);
+            reports
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let table = dir.path().join("repeats.csv");
+        let mut csv = String::from("Pupil,Notes,Contact,Medical,Venue,Year\n");
+        let values = [
+            "Amara Okafor",
+            "Asthma",
+            "None",
+            "Grace Hill",
+            "07700 900123",
+            "Chester Zoo",
+            "Mrs Okafor",
+            "",
+            "A123456789012",
+            "amara.okafor@example.org",
+        ];
+        for row in 0..300 {
+            let cells: Vec<&str> = (0..6)
+                .map(|c| values[(row * 7 + c * 3) % values.len()])
+                .collect();
+            csv.push_str(&cells.join(","));
+            csv.push('\n');
+        }
+        std::fs::write(&table, csv).unwrap();
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/files");
+        let mut paths = vec![table];
+        for entry in walkdir::WalkDir::new(&corpus) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                paths.push(entry.into_path());
+            }
+        }
+        assert!(paths.len() > 100, "the corpus is there");
+        let mut personal = 0;
+        for path in &paths {
+            let remembered = scan(path, false);
+            assert_eq!(remembered, scan(path, true), "{}", path.display());
+            personal += remembered
+                .iter()
+                .filter(|r| r.contains("\"personal_data\":true"))
+                .count();
+        }
+        assert!(personal > 50, "{personal}");
     }
 
     /// The report for one file written with `contents`.

@@ -7,6 +7,7 @@
 pub mod engine;
 mod form;
 mod matcher;
+mod memo;
 pub mod names;
 pub mod report;
 pub mod rules;

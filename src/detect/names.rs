@@ -1378,7 +1378,10 @@ impl Names {
                 let last = toks[end - 1].text;
                 // (A day cut short is a word too: "Thu Fish fingers & chips" on a menu;
                 // "Thu Nguyen" is a person.)
-                let first_is_word = t_kinds & WORD != 0 || day_cut_short(t.text);
+                // (So is a month after a day's number: "Tue 3 Jun AM AQA GCSE Maths" in
+                // a timetable; "3 Jun Wang" is still a person.)
+                let first_is_word =
+                    t_kinds & WORD != 0 || day_cut_short(t.text) || month_after_a_day(text, &t);
                 let last_kinds = self.kinds(last);
                 let last_is_word = last_kinds & WORD != 0;
                 let last_known = last_kinds & LAST != 0;
@@ -1462,8 +1465,10 @@ impl Names {
                 ":" => caps, // "BURNS: EMMA" (exam entries) but not "English: Matilda"
                 _ => false,
             };
-            // (Not in a list of given names alone: "Jun, Tegan, Marcel, Saoirse".)
-            if sep_ok && between.len() <= 3 && !list_of_single_words(text) {
+            // (Not in a list of given names alone: "Jun, Tegan, Marcel, Saoirse", also
+            // after a label: "December : Lily-Rose, Daniel, Chidi".)
+            let list = &text[text[..t.start].rfind(':').map_or(0, |k| k + 1)..];
+            if sep_ok && between.len() <= 3 && !list_of_single_words(list) {
                 let n = toks[i + 1].text;
                 if capitalised(n) && self.kinds(n) & (FIRST | WORD) == FIRST {
                     return Some((make(i, i + 2, true), i + 2));
@@ -1482,6 +1487,31 @@ impl Names {
                 && n.text.as_bytes()[0].is_ascii_uppercase()
                 && tail.starts_with('.')
                 && !tail[1..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                return Some((make(i, i + 2, true), i + 2));
+            }
+        }
+
+        // 8. A surname and the initial of a given name, as registers and exam seating
+        //    plans write candidates ("BALOGUN T", "Okafor C.", "Smith, J"): a surname the
+        //    lists hold that is not a word too (not "BLOCK C", "WARD B", "KING C", signs
+        //    of a site plan, though "SMITH J" is missed), in capitals, or with a full stop
+        //    after the initial or a comma before it ("Tudor A" alone is not enough).
+        if t_kinds & LAST != 0 && t_kinds & WORD == 0 && !after_article && i + 1 < toks.len() {
+            let n = &toks[i + 1];
+            let between = &text[t.end..n.start];
+            let tail = &text[n.end..];
+            let stop = tail.starts_with('.');
+            let capitals = t.text.chars().count() > 1
+                && t.text
+                    .chars()
+                    .all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let mut initial = n.text.chars();
+            if initial.next().is_some_and(char::is_uppercase)
+                && initial.next().is_none()
+                && !tail[usize::from(stop)..].starts_with(|c: char| c.is_alphanumeric())
+                && ((between == " " && (capitals || stop)) || between == ", ")
+                && !with_lower(t.text, everyday_word)
             {
                 return Some((make(i, i + 2, true), i + 2));
             }
@@ -2085,6 +2115,23 @@ fn town_before_postcode(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool
 
 /// Whether the word `last` is a month followed by a day or a year: a date ("Began January
 /// 1940", "Starts September 2025"), not a surname.
+/// Whether `first` is a month, or one cut short ("Jun", "Sept"), after the number of a
+/// day ("3 Jun", "21st January").
+fn month_after_a_day(text: &str, first: &Token<'_>) -> bool {
+    const SHORT: &[&str] = &[
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ];
+    let month = |m: &&str| m.eq_ignore_ascii_case(first.text);
+    let before = text[..first.start].trim_end_matches([' ', '\u{a0}']);
+    let day = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| before.strip_suffix(s))
+        .unwrap_or(before);
+    (SHORT.iter().any(month) || MONTHS.iter().any(month))
+        && before.len() < first.start
+        && day.ends_with(|c: char| c.is_ascii_digit())
+}
+
 fn month_of_a_date(text: &str, last: &Token<'_>) -> bool {
     MONTHS.iter().any(|m| m.eq_ignore_ascii_case(last.text))
         && text[last.end..]
@@ -2266,6 +2313,8 @@ mod tests {
             "parentcouncil.meadowbank@gmail.com",
             "friendsofstmarys@gmail.com",
             "oakfield.pta@hotmail.co.uk",
+            "Oakfield.PTA@hotmail.co.uk",
+            "FriendsOfStMarys@gmail.com",
             "pta2024.oakfield@gmail.com",
             "hollybrook.parents.association@gmail.com",
             // A year group's or a class's parents, at the school's own domain.
@@ -2645,7 +2694,10 @@ mod tests {
             .filter(|&(s, _)| !text.as_bytes()[s].is_ascii_lowercase())
             .collect();
         assert!(want.len() > 100);
-        assert!(ac.find_iter(&text).count() > want.len() + 1, "some in small letters");
+        assert!(
+            ac.find_iter(&text).count() > want.len() + 1,
+            "some in small letters"
+        );
         assert_eq!(names.figure_ac.whole_words(&text), want);
     }
 

@@ -317,14 +317,20 @@ pub(crate) fn docx<R: Read + Seek>(zip: &mut ZipArchive<R>, em: &mut Emitter, ct
     if zip.index_for_name("word/document.xml").is_none() {
         return Status::NotInspected("damaged or unreadable file".into());
     }
-    let mut parts: Vec<(String, &str)> = vec![("word/document.xml".into(), "body")];
-    for (prefix, label) in [("word/header", "header"), ("word/footer", "footer")] {
-        for name in parts_matching(zip, "word/") {
-            if name.starts_with(prefix) {
-                parts.push((name, label));
-            }
-        }
-    }
+    // Headers first, as a reader sees them at the top of the page ("Reference draft —
+    // OLUWASEUN ADEBAYO (13C)" above "Seun has sickle cell disease…"); then the body, and
+    // footers after it.
+    let docx_parts = parts_matching(zip, "word/");
+    let named = |prefix: &str, label: &'static str| -> Vec<(String, &'static str)> {
+        docx_parts
+            .iter()
+            .filter(|n| n.starts_with(prefix))
+            .map(|n| (n.clone(), label))
+            .collect()
+    };
+    let mut parts = named("word/header", "header");
+    parts.push(("word/document.xml".into(), "body"));
+    parts.extend(named("word/footer", "footer"));
     for (name, label) in [
         ("word/footnotes.xml", "footnotes"),
         ("word/endnotes.xml", "endnotes"),
@@ -424,6 +430,11 @@ mod tests {
             c.find("Check DOB").location,
             Location::Part("comments".into())
         );
+        // The header as a reader sees it, above the body; comments after.
+        let texts = c.texts();
+        let at = |t: &str| texts.iter().position(|x| x == t).unwrap();
+        assert!(at("Oak Class") < at("Report for Jane Smyth\t& family"));
+        assert!(at("Check DOB") > at("Box"));
     }
 
     #[test]

@@ -403,6 +403,36 @@ john f kennedy
 jfk
 barack obama
 mikhail gorbachev
+# (GCSE history: the Cold War and the US civil rights movement; not John Lewis, Robert
+# Kennedy, George Wallace or James Meredith, whose names are common people's names too)
+nikita khrushchev
+leonid brezhnev
+fidel castro
+che guevara
+harry truman
+dwight eisenhower
+dwight d eisenhower
+lyndon johnson
+lyndon b johnson
+richard nixon
+ronald reagan
+joseph mccarthy
+lee harvey oswald
+kim il sung
+erich honecker
+willy brandt
+alexander dubcek
+imre nagy
+lech walesa
+claudette colvin
+medgar evers
+thurgood marshall
+bayard rustin
+fannie lou hamer
+coretta scott king
+ralph abernathy
+stokely carmichael
+james earl ray
 vladimir lenin
 lenin
 mao zedong
