@@ -1283,9 +1283,11 @@ impl Visitor for Analyzer<'_> {
             _ => None,
         };
         // What a table cell's value says on its own may have been worked out before.
-        let slot = self
-            .memo
-            .slot(col.filter(|_| seg.record.is_some()), seg.text);
+        let slot = self.memo.slot(
+            sheet_of(&seg.location),
+            col.filter(|_| seg.record.is_some()),
+            seg.text,
+        );
         let mut slots = self.memo.lend();
         let mut scratch = CellFacts::default();
         let facts = slot.map_or(&mut scratch, |s| &mut slots[s]);
@@ -1984,7 +1986,10 @@ impl Analyzer<'_> {
                 continue;
             }
             // "Candidate numbers are four digits (0001–9999)": a range describes a format.
-            if rule.needs_context && !in_personal_column && in_a_range(text, start, end) {
+            if rule.category == "candidate_number"
+                && !in_personal_column
+                && in_a_range(text, start, end)
+            {
                 continue;
             }
             let context = in_personal_column || has_context(text, start, &rule.context);
@@ -2387,6 +2392,15 @@ fn count_hits(
         {
             continue;
         }
+        // In a piece that names someone, or a letter to someone, a sentence of its own that
+        // speaks of people in general and names no one says nothing of them: "Mr Whitlock
+        // presented his report. There are 42 pupils eligible for pupil premium."
+        if record.is_none()
+            && (known_to_be_about_someone || st.addressed)
+            && general_sentence(det, text, start, end)
+        {
+            continue;
+        }
         if p.kind == KeywordKind::Strong {
             // "If a pupil has asthma…" in a policy is about nobody in particular; nor is a
             // row of a table of counts ("SEN Support (K) | 46 | 14.2%").
@@ -2425,6 +2439,11 @@ fn count_hits(
                 .roles
                 .names_a_role(text, start, after_idx, record.is_none())
         {
+            continue;
+        }
+        // "Consultant paediatrician, Leeds Teaching Hospitals" in a governor's register
+        // of interests: a doctor's job ("seen by the consultant paediatrician" is care).
+        if p.kind == KeywordKind::Word && a_doctors_job(&text[..start]) {
             continue;
         }
         // "Overseas check: Portugal police cert" on a single central record: a check made
@@ -2498,6 +2517,30 @@ fn count_hits(
     }
 }
 
+/// Whether the words before a sensitive word make it a doctor's job: "Consultant" just
+/// before it, with no article, possessive or preposition before that ("Consultant
+/// paediatrician", "Dr Priya Raman, consultant psychiatrist"; not "seen by the consultant
+/// paediatrician", "her consultant paediatrician").
+fn a_doctors_job(before: &str) -> bool {
+    const CARE: &[&str] = &[
+        "the", "a", "an", "her", "his", "their", "my", "your", "our", "by", "to", "with", "from",
+        "see", "saw", "seen", "sees",
+    ];
+    let mut words = before
+        .split(|c: char| c.is_whitespace())
+        .rev()
+        .filter(|w| !w.is_empty());
+    words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("consultant"))
+        && words.next().is_none_or(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+            !CARE.iter().any(|c| w.eq_ignore_ascii_case(c))
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
+}
+
 /// Whether the words before a sensitive word say money was raised or given for it: "for",
 /// "to" or "in aid of" at most four words before it, after a phrase of money in the same
 /// sentence ("raised £212 for Martin House children's hospice", "donations to the
@@ -2535,24 +2578,35 @@ fn raising_money_for(before: &str) -> bool {
     lower[at..].split_whitespace().count() <= 4 && MONEY.iter().any(|m| lower[..at].contains(m))
 }
 
-/// Whether the words before a sensitive word ask whether there is any: "any" at most
-/// eight words before it in the same clause ("if Kacper has any medical conditions or
-/// allergies"), or a clause that starts "If any" ("If any of these absences were because
-/// of illness"); and no one's just before it ("any medication for his asthma" says he has
-/// asthma).
+/// Whether the words before a sensitive word ask whether there is any: a clause that asks
+/// ("if", "whether", "let us know", "tell us") with "any" at most eight words before the
+/// word ("Please let us know if Kacper has any medical conditions or allergies"), or a
+/// clause that starts "If any" ("If any of these absences were because of illness"); not
+/// a statement ("Amara has not had any asthma attacks", "any concerns about self-harm go
+/// to the DSL") and not with someone's just before the word ("any medication for his
+/// asthma").
 fn asked_about(before: &str) -> bool {
     const OWNERS: &[&str] = &["his", "her", "their", "my", "our"];
+    const ASKING: &[&str] = &["if", "whether"];
+    const NOT: &[&str] = &["not", "no", "never", "without"];
     let clause = before
         .rfind(['.', '!', '?', ';', ':', ','])
         .map_or(before, |i| &before[i + 1..]);
-    let mut words = clause.split_whitespace();
-    let if_any = words.next().is_some_and(|w| w.eq_ignore_ascii_case("if"))
-        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("any"));
-    let near: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
-    let owned = near.first().is_some_and(|w| {
-        OWNERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || w.ends_with("'s") || w.ends_with("’s")
-    });
-    !owned && (if_any || near.iter().any(|w| w.eq_ignore_ascii_case("any")))
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let asks = words.iter().any(|w| is(w, ASKING)) || {
+        let lower = clause.to_ascii_lowercase();
+        lower.contains("let us know") || lower.contains("tell us")
+    };
+    let denies = words
+        .iter()
+        .any(|w| is(w, NOT) || w.ends_with("n't") || w.ends_with("n’t"));
+    let near = &words[words.len().saturating_sub(8)..];
+    let owned = near
+        .last()
+        .is_some_and(|w| is(w, OWNERS) || w.ends_with("'s") || w.ends_with("’s"));
+    let if_any = words.len() >= 2 && is(words[0], &["if"]) && is(words[1], &["any"]);
+    asks && !denies && !owned && (if_any || near.iter().any(|w| w.eq_ignore_ascii_case("any")))
 }
 
 /// Whether a name after `before` is a quotation's author: it follows a dash that follows a
@@ -2815,21 +2869,42 @@ fn refers_to_someone(det: &Detector, text: &str, prev: &str) -> bool {
         || det.names.mentions_given_name(text)
 }
 
-/// Whether the figures at `start..end` of `text` are one end of a range of figures
-/// ("0001–9999", "0001 - 9999", "0001 to 9999").
+/// Whether the figures at `start..end` of `text` are one end of a range of figures as
+/// many ("0001–9999", "0001 - 9999", "0001 to 9999"); not "14/02/2013 - 11 years old".
 fn in_a_range(text: &str, start: usize, end: usize) -> bool {
     const DASHES: &[&str] = &["–", "—", "-", "to"];
-    let digit = |c: char| c.is_ascii_digit();
+    let n = end - start;
+    let figures = |w: &str| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
     let after = text[end..].trim_start();
     let before = text[..start].trim_end();
     DASHES.iter().any(|d| {
-        after
-            .strip_prefix(d)
-            .is_some_and(|a| a.trim_start().starts_with(digit))
-            || before
-                .strip_suffix(d)
-                .is_some_and(|b| b.trim_end().ends_with(digit))
+        after.strip_prefix(d).is_some_and(|a| {
+            let a = a.trim_start();
+            figures(&a[..a.find(|c: char| !c.is_ascii_digit()).unwrap_or(a.len())])
+        }) || before.strip_suffix(d).is_some_and(|b| {
+            let b = b.trim_end();
+            figures(&b[b.rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1)..])
+        })
     })
+}
+
+/// Whether the sentence (or the part of it between semicolons) around `start..end` of
+/// `text` speaks of people in general and of no one in particular (see
+/// [`refers_to_someone`]), and names no one.
+fn general_sentence(det: &Detector, text: &str, start: usize, end: usize) -> bool {
+    const STOPS: [char; 4] = ['.', '!', '?', ';'];
+    let from = text[..start].rfind(STOPS).map_or(0, |i| i + 1);
+    let to = text[end..].find(STOPS).map_or(text.len(), |i| end + i);
+    let sentence = &text[from..to];
+    names_a_group(sentence)
+        && !speaks_of_one_person(sentence)
+        && !form_field(sentence)
+        && !det.names.mentions_given_name(sentence)
+        && det
+            .names
+            .find(sentence, det.known.as_deref())
+            .names
+            .is_empty()
 }
 
 /// Longest previous piece kept to read with the next ([`FileState::prev_text`]).

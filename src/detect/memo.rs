@@ -61,6 +61,10 @@ struct Column {
 pub struct CellMemo {
     columns: Vec<Column>,
     slots: Vec<CellFacts>,
+    /// The sheet whose columns these are.
+    sheet: String,
+    /// The slots are lent out (see [`CellMemo::lend`]).
+    lent: bool,
     /// Remembers nothing (to check that remembering changes no answer).
     #[cfg(test)]
     pub forget: bool,
@@ -71,17 +75,29 @@ impl CellMemo {
     pub fn clear(&mut self) {
         self.columns.clear();
         self.slots.clear();
+        self.lent = false;
     }
 
-    /// Where the facts of `text` in column `col` are kept in [`CellMemo::lend`]'s list
-    /// (none worked out yet when it is new); `None` when they are not kept (no column,
-    /// or not worth it).
-    pub fn slot(&mut self, col: Option<usize>, text: &str) -> Option<usize> {
+    /// Where the facts of `text` in column `col` of `sheet` are kept in
+    /// [`CellMemo::lend`]'s list (none worked out yet when it is new); `None` when they
+    /// are not kept (no column, or not worth it).
+    pub fn slot(&mut self, sheet: &str, col: Option<usize>, text: &str) -> Option<usize> {
+        if self.lent {
+            // The slots lent for the last cell never came back (reading it failed):
+            // start afresh rather than trust the columns' places in them.
+            self.clear();
+        }
         #[cfg(test)]
         if self.forget {
             return None;
         }
         let col = col.filter(|_| text.len() <= MAX_KEY)?;
+        if self.sheet != sheet {
+            // Another sheet's columns hold other things.
+            self.clear();
+            self.sheet.clear();
+            self.sheet.push_str(sheet);
+        }
         if self.columns.len() <= col {
             self.columns.resize_with(col + 1, Column::default);
         }
@@ -114,11 +130,13 @@ impl CellMemo {
     /// The facts kept, by slot, lent out while a cell is read: give them back with
     /// [`CellMemo::give_back`].
     pub fn lend(&mut self) -> Vec<CellFacts> {
+        self.lent = true;
         std::mem::take(&mut self.slots)
     }
 
     pub fn give_back(&mut self, slots: Vec<CellFacts>) {
         self.slots = slots;
+        self.lent = false;
     }
 }
 
@@ -128,7 +146,7 @@ mod tests {
 
     /// Reads `text` in column `col` as the engine does, noting whether it is negative.
     fn read(memo: &mut CellMemo, col: usize, text: &str) -> (bool, Option<bool>) {
-        let slot = memo.slot(Some(col), text);
+        let slot = memo.slot("", Some(col), text);
         let mut slots = memo.lend();
         let mut scratch = CellFacts::default();
         let facts = slot.map_or(&mut scratch, |s| &mut slots[s]);
@@ -154,7 +172,11 @@ mod tests {
         // Long values are not remembered, nor are pieces outside a column.
         let long = "x".repeat(MAX_KEY + 1);
         assert_eq!(read(&mut memo, 2, &long), (false, None));
-        assert_eq!(memo.slot(None, "Asthma"), None);
+        assert_eq!(memo.slot("", None, "Asthma"), None);
+        // Another sheet starts afresh.
+        assert_eq!(read(&mut memo, 2, "None known"), (true, Some(true)));
+        assert!(memo.slot("Sheet2", Some(2), "None known").is_some());
+        assert!(memo.slots[0].negative.is_none());
         memo.clear();
         assert_eq!(read(&mut memo, 2, "None known"), (true, None));
     }
@@ -173,6 +195,20 @@ mod tests {
         }
         assert!(!memo.columns[1].off);
         assert_eq!(memo.columns[1].found, TRIAL + 8);
+    }
+
+    #[test]
+    fn slots_not_given_back_are_not_trusted() {
+        let mut memo = CellMemo::default();
+        read(&mut memo, 0, "Asthma");
+        let slot = memo.slot("", Some(0), "Asthma");
+        assert_eq!(slot, Some(0));
+        let _lost = memo.lend(); // reading the cell failed: never given back
+        assert_eq!(memo.slot("", Some(0), "Asthma"), Some(0));
+        let slots = memo.lend();
+        assert_eq!(slots.len(), 1, "started afresh");
+        assert!(slots[0].negative.is_none());
+        memo.give_back(slots);
     }
 
     #[test]

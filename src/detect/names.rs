@@ -384,6 +384,11 @@ pub fn list_of_single_words(text: &str) -> bool {
     text.split(sep).count() >= 3 && text.split(sep).all(|p| p.split_whitespace().count() == 1)
 }
 
+/// Whether a word of two letters or more is written in capitals ("OKAFOR", "Ó BRIAIN").
+fn in_capitals(w: &str) -> bool {
+    w.chars().nth(1).is_some() && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+}
+
 /// A day's name cut short, as timetables and menus write it ("Thu", "Weds").
 fn day_cut_short(w: &str) -> bool {
     matches!(
@@ -1456,19 +1461,39 @@ impl Names {
         // 6. "Okafor, Chidera" / "OKAFOR: CHIDERA" (register and exam-entry style).
         if caps && t_kinds & (LAST | WORD) == LAST && i + 1 < toks.len() {
             let between = &text[t.end..toks[i + 1].start];
-            let caps = t
-                .text
-                .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let caps = in_capitals(t.text);
             let sep_ok = match between.trim() {
                 "," => true,
                 ":" => caps, // "BURNS: EMMA" (exam entries) but not "English: Matilda"
                 _ => false,
             };
             // (Not in a list of given names alone: "Jun, Tegan, Marcel, Saoirse", also
-            // after a label: "December : Lily-Rose, Daniel, Chidi".)
-            let list = &text[text[..t.start].rfind(':').map_or(0, |k| k + 1)..];
-            if sep_ok && between.len() <= 3 && !list_of_single_words(list) {
+            // after a label: "December : Lily-Rose, Daniel, Chidi"; but "Absent: Okafor,
+            // Amara, Brennan, Leo" holds surnames no one is called by.)
+            // (The list runs from its label to the end, or between wide gaps where a
+            // table's cells run together on a line: "Play: Dev, Marta, Jo    First aid:".)
+            let from = [
+                text[..t.start].rfind(':'),
+                text[..t.start].rfind("  "),
+                text[..t.start].rfind('\t'),
+            ]
+            .into_iter()
+            .flatten()
+            .max()
+            .map_or(0, |k| k + 1);
+            let to = [text[t.end..].find("  "), text[t.end..].find('\t')]
+                .into_iter()
+                .flatten()
+                .min()
+                .map_or(text.len(), |k| t.end + k);
+            let list = &text[from..to];
+            let given_names_alone = || {
+                list_of_single_words(list)
+                    && !list
+                        .split([',', ';'])
+                        .any(|w| self.kinds(w.trim()) & (FIRST | LAST) == LAST)
+            };
+            if sep_ok && between.len() <= 3 && !given_names_alone() {
                 let n = toks[i + 1].text;
                 if capitalised(n) && self.kinds(n) & (FIRST | WORD) == FIRST {
                     return Some((make(i, i + 2, true), i + 2));
@@ -1493,24 +1518,28 @@ impl Names {
         }
 
         // 8. A surname and the initial of a given name, as registers and exam seating
-        //    plans write candidates ("BALOGUN T", "Okafor C.", "Smith, J"): a surname the
-        //    lists hold that is not a word too (not "BLOCK C", "WARD B", "KING C", signs
-        //    of a site plan, though "SMITH J" is missed), in capitals, or with a full stop
-        //    after the initial or a comma before it ("Tudor A" alone is not enough).
+        //    plans write candidates ("BALOGUN T", "Okafor C.", "Brennan, A"): a surname the
+        //    lists hold that is not a word too (not "BLOCK C", "WARD B", "KING C", signs of
+        //    a site plan, though "SMITH J" is missed), in capitals, or with a full stop
+        //    after the initial or a comma before it ("Tudor A" alone is not enough); and
+        //    the initial ends its item: not "I" or "A" going on with a word ("Preston, I
+        //    saw", "Lancaster, A day to remember", "CAMBRIDGE A LEVEL"), nor a reference's
+        //    author ("Dweck, C. (2006)").
         if t_kinds & LAST != 0 && t_kinds & WORD == 0 && !after_article && i + 1 < toks.len() {
             let n = &toks[i + 1];
             let between = &text[t.end..n.start];
             let tail = &text[n.end..];
             let stop = tail.starts_with('.');
-            let capitals = t.text.chars().count() > 1
-                && t.text
-                    .chars()
-                    .all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let rest = tail[usize::from(stop)..].trim_start_matches([' ', '\u{a0}']);
             let mut initial = n.text.chars();
+            let ends_item = rest.is_empty()
+                || rest.starts_with([',', ';', ')', '\n', '\r', '\t', '|', '/'])
+                || (rest.starts_with('(') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()));
             if initial.next().is_some_and(char::is_uppercase)
                 && initial.next().is_none()
                 && !tail[usize::from(stop)..].starts_with(|c: char| c.is_alphanumeric())
-                && ((between == " " && (capitals || stop)) || between == ", ")
+                && ends_item
+                && ((between == " " && (in_capitals(t.text) || stop)) || between == ", ")
                 && !with_lower(t.text, everyday_word)
             {
                 return Some((make(i, i + 2, true), i + 2));
@@ -1519,6 +1548,11 @@ impl Names {
         None
     }
 }
+
+/// The months cut short, as timetables and dates write them, in lower case (not May).
+const MONTHS_CUT_SHORT: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
 
 /// The days of the week and the months (not May, a given name too), in lower case.
 const DAYS: &[&str] = &[
@@ -1882,23 +1916,12 @@ fn is_calendar_word(w: &str) -> bool {
         "need",
         "uniform",
         "nose",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
         "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
     ];
     WORDS
         .iter()
         .chain(MONTHS)
+        .chain(MONTHS_CUT_SHORT)
         .any(|c| c.eq_ignore_ascii_case(w))
 }
 
@@ -2113,25 +2136,22 @@ fn town_before_postcode(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool
         && (super::validators::postcode(a) || super::validators::postcode(&format!("{a} {b}")))
 }
 
-/// Whether the word `last` is a month followed by a day or a year: a date ("Began January
-/// 1940", "Starts September 2025"), not a surname.
 /// Whether `first` is a month, or one cut short ("Jun", "Sept"), after the number of a
 /// day ("3 Jun", "21st January").
 fn month_after_a_day(text: &str, first: &Token<'_>) -> bool {
-    const SHORT: &[&str] = &[
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ];
     let month = |m: &&str| m.eq_ignore_ascii_case(first.text);
     let before = text[..first.start].trim_end_matches([' ', '\u{a0}']);
     let day = ["st", "nd", "rd", "th"]
         .iter()
         .find_map(|s| before.strip_suffix(s))
         .unwrap_or(before);
-    (SHORT.iter().any(month) || MONTHS.iter().any(month))
+    (MONTHS_CUT_SHORT.iter().any(month) || MONTHS.iter().any(month))
         && before.len() < first.start
         && day.ends_with(|c: char| c.is_ascii_digit())
 }
 
+/// Whether the word `last` is a month followed by a day or a year: a date ("Began January
+/// 1940", "Starts September 2025"), not a surname.
 fn month_of_a_date(text: &str, last: &Token<'_>) -> bool {
     MONTHS.iter().any(|m| m.eq_ignore_ascii_case(last.text))
         && text[last.end..]

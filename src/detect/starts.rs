@@ -76,11 +76,11 @@ impl WordStarts {
         }
     }
 
-    /// Only entries that start at a word with a capital letter, or with a character that is
-    /// not ASCII, are found ("Tom Kitten", "TOM KITTEN", "Émile Zola"; not "tom kitten"),
-    /// nor those that start with one of a few particles ("van Gogh"). For names, which the
-    /// rules find only where they are capitalised: most words of running text start with
-    /// a small letter, and are passed over without a look.
+    /// Entries are found only at a word that starts with a capital letter or with a
+    /// character that is not ASCII ("Tom Kitten", "TOM KITTEN"; not "tom kitten"), except
+    /// entries that start with one of a few particles, found in small letters too ("van
+    /// Gogh"). For names, which the rules find only where they are capitalised: most words
+    /// of running text start with a small letter, and are passed over without a look.
     pub fn at_capitals<P: AsRef<[u8]>>(mut self, entries: &[P]) -> WordStarts {
         let mut small = [false; 256];
         for e in entries {

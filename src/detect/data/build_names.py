@@ -404,7 +404,11 @@ jfk
 barack obama
 mikhail gorbachev
 # (GCSE history: the Cold War and the US civil rights movement; not John Lewis, Robert
-# Kennedy, George Wallace or James Meredith, whose names are common people's names too)
+# Kennedy, George Wallace or James Meredith, whose names are common people's names too,
+# nor figures whose surname is common here: a figure's surname sets aside "Mrs Johnson"
+# elsewhere in the file, so Lyndon Johnson, Coretta Scott King, Thurgood Marshall,
+# Richard Nixon, Joseph McCarthy, James Earl Ray, Medgar Evers, Imre Nagy, Claudette
+# Colvin and Kim Il-sung are left out)
 nikita khrushchev
 leonid brezhnev
 fidel castro
@@ -412,27 +416,16 @@ che guevara
 harry truman
 dwight eisenhower
 dwight d eisenhower
-lyndon johnson
-lyndon b johnson
-richard nixon
 ronald reagan
-joseph mccarthy
 lee harvey oswald
-kim il sung
 erich honecker
 willy brandt
 alexander dubcek
-imre nagy
 lech walesa
-claudette colvin
-medgar evers
-thurgood marshall
 bayard rustin
 fannie lou hamer
-coretta scott king
 ralph abernathy
 stokely carmichael
-james earl ray
 vladimir lenin
 lenin
 mao zedong
