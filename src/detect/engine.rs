@@ -1986,8 +1986,9 @@ impl Analyzer<'_> {
                 continue;
             }
             // "Candidate numbers are four digits (0001–9999)": a range describes a format.
-            if rule.category == "candidate_number"
+            if rule.needs_context
                 && !in_personal_column
+                && rule.category == "candidate_number"
                 && in_a_range(text, start, end)
             {
                 continue;

@@ -92,7 +92,10 @@ impl CellMemo {
             return None;
         }
         let col = col.filter(|_| text.len() <= MAX_KEY)?;
-        if self.sheet != sheet {
+        // (Lengths first: most tables, every CSV file, have one sheet named "", and an
+        // empty string is best not handed to `memcmp`, which may read at its dangling
+        // address and stall.)
+        if self.sheet.len() != sheet.len() || (!sheet.is_empty() && self.sheet != sheet) {
             // Another sheet's columns hold other things.
             self.clear();
             self.sheet.clear();
