@@ -227,8 +227,6 @@ struct Analyzer<'d> {
     reported: Vec<(String, bool, bool, u64)>,
     /// This thread's identifier search.
     search: Lease<'d>,
-    /// Where the identifier being looked at matched (reused).
-    spans: Vec<(usize, usize)>,
     /// The sensitive words of the text being looked at (reused).
     keyword_hits: Vec<KeywordHit>,
     /// The identifiers in the text being looked at (reused).
@@ -250,7 +248,6 @@ impl<'d> Analyzer<'d> {
             cur: None,
             reported: Vec::new(),
             search: det.search.lease(),
-            spans: Vec::new(),
             keyword_hits: Vec::new(),
             id_scratch: Vec::new(),
             memo: CellMemo::default(),
@@ -1600,15 +1597,11 @@ impl Analyzer<'_> {
                     None => self.identifiers_in(text),
                 };
                 // One rule at a time, with all its matches.
-                for (k, &(i, ..)) in ids.iter().enumerate() {
-                    if k > 0 && ids[k - 1].0 == i {
-                        continue;
-                    }
-                    self.spans.clear();
-                    let spans = ids[k..].iter().take_while(|m| m.0 == i);
-                    self.spans.extend(spans.map(|&(_, s, e)| (s, e)));
+                for matches in ids.chunk_by(|a, b| a.0 == b.0) {
+                    let i = matches[0].0;
                     let column = id_cols.iter().find(|c| c.rule == i).copied();
-                    let whole = self.identifier(&det.ids[i], column, &seg.location, text, &record);
+                    let whole =
+                        self.identifier(&det.ids[i], column, &seg.location, text, &record, matches);
                     whole_identifier |= whole && column.is_some();
                 }
                 if facts.kept {
@@ -1618,11 +1611,13 @@ impl Analyzer<'_> {
                 }
             }
             for id in &det.custom {
-                self.spans.clear();
-                let spans = id.regex().find_iter(text).map(|m| (m.start(), m.end()));
-                self.spans
-                    .extend(spans.filter(|&(s, e)| det.valid(id, &text[s..e])));
-                self.identifier(id, None, &seg.location, text, &record);
+                let matches: Vec<(usize, usize, usize)> = id
+                    .regex()
+                    .find_iter(text)
+                    .map(|m| (0, m.start(), m.end()))
+                    .filter(|&(_, s, e)| det.valid(id, &text[s..e]))
+                    .collect();
+                self.identifier(id, None, &seg.location, text, &record, &matches);
             }
         }
         if whole_identifier {
@@ -1963,9 +1958,9 @@ impl Analyzer<'_> {
         ids
     }
 
-    /// Counts the matches of identifier `id` that `self.spans` holds (in `text`, each
-    /// passing the rule's checks), once confirmed by their context. Returns whether a
-    /// confirmed match is the whole of `text`.
+    /// Counts `matches` of identifier `id` in `text` ((rule, start, end), each passing
+    /// the rule's checks), once confirmed by their context. Returns whether a confirmed
+    /// match is the whole of `text`.
     fn identifier(
         &mut self,
         id: &Identifier,
@@ -1973,11 +1968,12 @@ impl Analyzer<'_> {
         loc: &Location,
         text: &str,
         record: &Option<RecordKey>,
+        matches: &[(usize, usize, usize)],
     ) -> bool {
         let st = self.cur.as_mut().expect("in a file");
         let rule = &id.rule;
         let mut whole = false;
-        for &(start, end) in &self.spans {
+        for &(_, start, end) in matches {
             let value = &text[start..end];
             whole |= start == 0 && end == text.len();
             let in_personal_column = column.is_some_and(|c| c.personal);
@@ -2524,22 +2520,23 @@ fn count_hits(
 /// paediatrician", "her consultant paediatrician").
 fn a_doctors_job(before: &str) -> bool {
     const CARE: &[&str] = &[
-        "the", "a", "an", "her", "his", "their", "my", "your", "our", "by", "to", "with", "from",
-        "see", "saw", "seen", "sees",
+        "the", "a", "an", "by", "to", "with", "from", "see", "saw", "seen", "sees",
     ];
-    let mut words = before
-        .split(|c: char| c.is_whitespace())
-        .rev()
-        .filter(|w| !w.is_empty());
+    let mut words = before.split_whitespace().rev();
     words
         .next()
         .is_some_and(|w| w.eq_ignore_ascii_case("consultant"))
         && words.next().is_none_or(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
-            !CARE.iter().any(|c| w.eq_ignore_ascii_case(c))
-                && !w.ends_with("'s")
-                && !w.ends_with("’s")
+            !CARE.iter().any(|c| w.eq_ignore_ascii_case(c)) && !someones(w)
         })
+}
+
+/// Whether a word says whose the next one is: "his", "her", "their", "my", "your", "our",
+/// or a possessive ("Amara's").
+fn someones(w: &str) -> bool {
+    const OWNERS: &[&str] = &["his", "her", "their", "my", "your", "our"];
+    OWNERS.iter().any(|o| w.eq_ignore_ascii_case(o)) || w.ends_with("'s") || w.ends_with("’s")
 }
 
 /// Whether the words before a sensitive word say money was raised or given for it: "for",
@@ -2587,7 +2584,6 @@ fn raising_money_for(before: &str) -> bool {
 /// to the DSL") and not with someone's just before the word ("any medication for his
 /// asthma").
 fn asked_about(before: &str) -> bool {
-    const OWNERS: &[&str] = &["his", "her", "their", "my", "our"];
     const ASKING: &[&str] = &["if", "whether"];
     const NOT: &[&str] = &["not", "no", "never", "without"];
     let clause = before
@@ -2595,19 +2591,18 @@ fn asked_about(before: &str) -> bool {
         .map_or(before, |i| &before[i + 1..]);
     let is = |w: &str, list: &[&str]| list.iter().any(|l| w.eq_ignore_ascii_case(l));
     let words: Vec<&str> = clause.split_whitespace().collect();
-    let asks = words.iter().any(|w| is(w, ASKING)) || {
-        let lower = clause.to_ascii_lowercase();
-        lower.contains("let us know") || lower.contains("tell us")
-    };
-    let denies = words
-        .iter()
-        .any(|w| is(w, NOT) || w.ends_with("n't") || w.ends_with("n’t"));
     let near = &words[words.len().saturating_sub(8)..];
-    let owned = near
-        .last()
-        .is_some_and(|w| is(w, OWNERS) || w.ends_with("'s") || w.ends_with("’s"));
-    let if_any = words.len() >= 2 && is(words[0], &["if"]) && is(words[1], &["any"]);
-    asks && !denies && !owned && (if_any || near.iter().any(|w| w.eq_ignore_ascii_case("any")))
+    let any = near.iter().any(|w| is(w, &["any"]))
+        || (words.len() >= 2 && is(words[0], &["if"]) && is(words[1], &["any"]));
+    // (Most sensitive words have no "any" before them: the rest is read only then.)
+    any && !near.last().is_some_and(|w| someones(w))
+        && !words
+            .iter()
+            .any(|w| is(w, NOT) || w.ends_with("n't") || w.ends_with("n’t"))
+        && (words.iter().any(|w| is(w, ASKING)) || {
+            let lower = clause.to_ascii_lowercase();
+            lower.contains("let us know") || lower.contains("tell us")
+        })
 }
 
 /// Whether a name after `before` is a quotation's author: it follows a dash that follows a

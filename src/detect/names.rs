@@ -741,7 +741,7 @@ impl Names {
             .cloned()
             .collect();
         // (Names are found only where capitalised: so are the figures that set them aside.)
-        let figure_ac = super::starts::WordStarts::new(&multi).at_capitals(&multi);
+        let figure_ac = super::starts::WordStarts::at_capitals(&multi);
         Names {
             lists: map,
             figures,
@@ -1472,22 +1472,21 @@ impl Names {
             // Amara, Brennan, Leo" holds surnames no one is called by.)
             // (The list runs from its label to the end, or between wide gaps where a
             // table's cells run together on a line: "Play: Dev, Marta, Jo    First aid:".)
-            let from = [
-                text[..t.start].rfind(':'),
-                text[..t.start].rfind("  "),
-                text[..t.start].rfind('\t'),
-            ]
-            .into_iter()
-            .flatten()
-            .max()
-            .map_or(0, |k| k + 1);
-            let to = [text[t.end..].find("  "), text[t.end..].find('\t')]
-                .into_iter()
-                .flatten()
-                .min()
-                .map_or(text.len(), |k| t.end + k);
-            let list = &text[from..to];
+            // (Read only for a surname and a comma or colon: most words are not.)
             let given_names_alone = || {
+                let before = &text[..t.start];
+                let from = [before.rfind(':'), before.rfind("  "), before.rfind('\t')]
+                    .into_iter()
+                    .flatten()
+                    .max()
+                    .map_or(0, |k| k + 1);
+                let after = &text[t.end..];
+                let to = [after.find("  "), after.find('\t')]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .map_or(text.len(), |k| t.end + k);
+                let list = &text[from..to];
                 list_of_single_words(list)
                     && !list
                         .split([',', ';'])

@@ -81,7 +81,7 @@ impl WordStarts {
     /// entries that start with one of a few particles, found in small letters too ("van
     /// Gogh"). For names, which the rules find only where they are capitalised: most words
     /// of running text start with a small letter, and are passed over without a look.
-    pub fn at_capitals<P: AsRef<[u8]>>(mut self, entries: &[P]) -> WordStarts {
+    pub fn at_capitals<P: AsRef<[u8]>>(entries: &[P]) -> WordStarts {
         let mut small = [false; 256];
         for e in entries {
             let e = e.as_ref();
@@ -93,8 +93,10 @@ impl WordStarts {
                 small[usize::from(e[0].to_ascii_lowercase())] = true;
             }
         }
-        self.small_starts = Some(small);
-        self
+        WordStarts {
+            small_starts: Some(small),
+            ..WordStarts::new(entries)
+        }
     }
 
     /// The length in bytes of the shortest entry: shorter text holds none.
@@ -505,7 +507,7 @@ mod tests {
     #[test]
     fn at_capitals_passes_over_words_in_small_letters() {
         let entries = ["tom kitten", "mr fox", "van gogh"];
-        let w = WordStarts::new(&entries).at_capitals(&entries);
+        let w = WordStarts::at_capitals(&entries);
         let t = "tom kitten; Tom Kitten; TOM KITTEN; mr fox; by van Gogh; xTom Kitten";
         let words: Vec<&str> = w.whole_words(t).iter().map(|&(s, e)| &t[s..e]).collect();
         assert_eq!(words, ["Tom Kitten", "TOM KITTEN", "van Gogh"]);
