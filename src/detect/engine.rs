@@ -1490,6 +1490,24 @@ impl Analyzer<'_> {
             .filter(|_| !form_layout)
             .and_then(|i| i.column);
         let text = seg.text;
+        // A table cell whose value was seen before in its column and then held nothing
+        // (no identifier, name or sensitive word: "M" under Gender) changes nothing but
+        // what the cell before it leaves for the next.
+        if matches!(
+            column,
+            None | Some(ColumnKind::OtherPersonal | ColumnKind::Role)
+        ) && record.is_some()
+            && !self.in_form
+            && det.custom.is_empty()
+            && (st.studied || st.index > STUDIED_TITLE_WITHIN)
+            && !info.as_deref().is_some_and(|i| i.address)
+            && facts
+                .holds_nothing(|| has_digit_or_at(text.as_bytes()) && text.len() >= det.id_min_len)
+        {
+            st.after_quote = false;
+            st.prev_text.clear();
+            return;
+        }
 
         // "No known medical conditions" under Medical: an answer that says nothing.
         let negative_answer = matches!(column, Some(ColumnKind::Sensitive(_)))
@@ -3395,25 +3413,33 @@ fn role_mailbox(email: &str) -> bool {
         "pshe",
         "estates",
     ];
-    // The roles are lower-case ASCII, so an ASCII name is compared in any case, without a
-    // copy; another is lower-cased first.
+    // Looked up as sets: an address is checked for every e-mail of every row.
+    static ROLE_SET: std::sync::LazyLock<HashSet<&str>> =
+        std::sync::LazyLock::new(|| ROLES.iter().copied().collect());
+    static DEPARTMENT_SET: std::sync::LazyLock<HashSet<&str>> =
+        std::sync::LazyLock::new(|| DEPARTMENTS.iter().copied().collect());
+    // The roles are lower-case ASCII: an ASCII name is lower-cased on the stack, another
+    // in a new string.
+    let mut buf = [0u8; 32];
     let lowered;
-    let local = if local.is_ascii() {
-        local
-    } else {
-        lowered = local.to_lowercase();
-        &lowered
+    let local = match super::ascii_lowercase(local, &mut buf) {
+        Some(l) => l,
+        None if local.is_ascii() => {
+            // Longer than any role: only a team's mailbox, said at its end.
+            lowered = local.to_ascii_lowercase();
+            &lowered
+        }
+        None => {
+            lowered = local.to_lowercase();
+            &lowered
+        }
     };
     let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
     // A team's mailbox: "year7team@", "sen.team@", "pastoralteam@".
-    let team = base.len() > 4
-        && base
-            .get(base.len() - 4..)
-            .is_some_and(|t| t.eq_ignore_ascii_case("team"));
+    let team = base.len() > 4 && base.ends_with("team");
     let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
-    team || ROLES.iter().any(|r| r.eq_ignore_ascii_case(base))
-        || (DEPARTMENTS.iter().any(|r| r.eq_ignore_ascii_case(base))
-            && !super::names::personal_mail_provider(domain))
+    team || ROLE_SET.contains(base)
+        || (DEPARTMENT_SET.contains(base) && !super::names::personal_mail_provider(domain))
 }
 
 /// Today's date, read once (reading the local time zone for every date found is slow).

@@ -45,6 +45,21 @@ pub struct CellFacts {
     pub kept: bool,
 }
 
+impl CellFacts {
+    /// Whether the facts worked out before say the value holds nothing: no name, no
+    /// sensitive word, and no identifier (or it could hold none: `may_hold_id` false).
+    pub fn holds_nothing(&self, may_hold_id: impl FnOnce() -> bool) -> bool {
+        self.names
+            .as_ref()
+            .is_some_and(|f| f.names.is_empty() && f.figure_surnames.is_empty())
+            && self.keywords.as_ref().is_some_and(Vec::is_empty)
+            && match &self.ids {
+                Some(ids) => ids.is_empty(),
+                None => !may_hold_id(),
+            }
+    }
+}
+
 #[derive(Default)]
 struct Column {
     /// Where each remembered value's facts are, in [`CellMemo::slots`].

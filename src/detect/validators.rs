@@ -25,14 +25,21 @@ impl Compact {
             len: 0,
         };
         // Candidates are ASCII (the patterns match ASCII): byte by byte.
+        // (The length is counted in a local: kept in a register, not written back to
+        // the buffer's struct for every byte.)
         if s.is_ascii() {
+            let mut len = 0;
             for &b in s.as_bytes() {
                 if drop(char::from(b)) {
                     continue;
                 }
-                *c.buf.get_mut(c.len)? = b.to_ascii_uppercase();
-                c.len += 1;
+                if len == Self::MAX {
+                    return None;
+                }
+                c.buf[len] = b.to_ascii_uppercase();
+                len += 1;
             }
+            c.len = len;
             return Some(c);
         }
         for ch in s.chars().filter(|&ch| !drop(ch)) {
@@ -81,6 +88,21 @@ pub fn upn(s: &str) -> bool {
 fn ten_digits(s: &str) -> Option<[u32; 10]> {
     let mut d = [0; 10];
     let mut n = 0;
+    // Candidates are ASCII (the patterns match ASCII): byte by byte.
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    *d.get_mut(n)? = u32::from(b - b'0');
+                    n += 1;
+                }
+                b'-' => {}
+                _ if char::from(b).is_whitespace() => {}
+                _ => return None,
+            }
+        }
+        return (n == 10).then_some(d);
+    }
     for c in s.chars().filter(|c| !c.is_whitespace() && *c != '-') {
         *d.get_mut(n)? = c.to_digit(10)?;
         n += 1;

@@ -293,6 +293,18 @@ impl<'v> Emitter<'v> {
         if text.is_empty() {
             return;
         }
+        // Most pieces (every table cell, most lines) are short enough to go as they are.
+        if text.len() <= self.max_segment {
+            self.sent += 1;
+            self.visitor.segment(&Segment {
+                location,
+                text,
+                header,
+                is_header,
+                record,
+            });
+            return;
+        }
         let mut rest = text;
         while !rest.is_empty() {
             let mut cut = rest.len().min(self.max_segment);
