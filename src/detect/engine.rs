@@ -378,7 +378,7 @@ struct Tally(Vec<(String, u64)>);
 
 impl Tally {
     fn add(&mut self, category: &str, n: u64) {
-        match self.0.iter_mut().find(|(k, _)| k == category) {
+        match self.0.iter_mut().find(|(k, _)| same_text(k, category)) {
             Some((_, count)) => *count += n,
             None => self.0.push((category.to_string(), n)),
         }
@@ -1272,7 +1272,15 @@ impl Visitor for Analyzer<'_> {
         if !self.in_form && !self.retitled && !st.narrow_sheets.is_empty() && self.form_cell(seg) {
             return;
         }
-        if !self.in_form && !self.retitled && self.titled_cell(seg) {
+        // (Most tables have neither a title row nor a real header row found below one.)
+        if !self.in_form
+            && !self.retitled
+            && self
+                .cur
+                .as_ref()
+                .is_some_and(|st| !st.real_headers.is_empty() || !st.form_sheets.is_empty())
+            && self.titled_cell(seg)
+        {
             return;
         }
         let col = match seg.location {
@@ -1502,7 +1510,7 @@ impl Analyzer<'_> {
             && (st.studied || st.index > STUDIED_TITLE_WITHIN)
             && !info.as_deref().is_some_and(|i| i.address)
             && facts
-                .holds_nothing(|| has_digit_or_at(text.as_bytes()) && text.len() >= det.id_min_len)
+                .holds_nothing(|| text.len() >= det.id_min_len && has_digit_or_at(text.as_bytes()))
         {
             st.after_quote = false;
             st.prev_text.clear();
