@@ -526,8 +526,9 @@ struct HeaderInfo {
     address: bool,
     /// A column of part of a name: whose (see [`name_part_owner`]), hashed.
     name_part: Option<u64>,
-    /// A column of topics someone looks after or courses they took (see
-    /// [`RESPONSIBILITY_HEADERS`], [`TRAINING_HEADERS`]).
+    /// A column of topics someone looks after, courses they took, or who provided them
+    /// ("Dyslexia Action" under Provider) (see [`RESPONSIBILITY_HEADERS`],
+    /// [`TRAINING_HEADERS`]).
     topics: bool,
 }
 
@@ -589,11 +590,14 @@ impl HeaderInfo {
                 (places && !words.any(|w| SEAT_HEADER_WORDS.contains(&w)))
                     .then_some(ColumnKind::Place)
             });
+        // (One of several headers joined by a slash counts: "Course / activity".)
         let topics = RESPONSIBILITY_HEADERS.contains(&normalised.as_str())
-            || TRAINING_HEADERS.contains(&normalised.as_str())
+            || normalised
+                .split('/')
+                .any(|h| TRAINING_HEADERS.contains(&h.trim()))
             || normalised
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == "cpd");
+                .any(|w| matches!(w, "cpd" | "provider" | "providers"));
         HeaderInfo {
             column,
             topics,
@@ -2263,10 +2267,14 @@ fn has_context(text: &str, start: usize, words: &[String]) -> bool {
     if words.is_empty() || before.is_empty() {
         return false;
     }
-    // Lower-cased on the stack when ASCII (nearly always).
-    let mut buf = [0u8; CONTEXT_WINDOW];
+    // Lower-cased on the stack (prose has curly quotes and accents: not only ASCII).
+    let mut buf = [0u8; 64];
     let lowered;
-    let lower = match super::ascii_lowercase(before, &mut buf) {
+    let lower = match if before.is_ascii() {
+        super::ascii_lowercase(before, &mut buf)
+    } else {
+        super::names::lower_into(before, false, &mut buf)
+    } {
         Some(l) => l.as_bytes(),
         None => {
             lowered = before.to_lowercase();
@@ -2274,16 +2282,21 @@ fn has_context(text: &str, start: usize, words: &[String]) -> bool {
         }
     };
     // A context word counts where it starts a word. (A word starts with a letter, so a
-    // match never starts inside a character.)
-    words.iter().any(|w| {
-        let w = w.as_bytes();
-        lower.len() >= w.len()
-            && (0..=lower.len() - w.len()).any(|i| {
-                lower[i..].starts_with(w)
-                    && std::str::from_utf8(&lower[..i])
-                        .ok()
-                        .and_then(|b| b.chars().last())
-                        .is_none_or(|c| !c.is_alphanumeric())
+    // match never starts inside a character.) Only the places where a word starts are
+    // tried: there are a few in a window, and a dozen context words or more.
+    let starts_word = |i: usize| match i.checked_sub(1).map(|p| lower[p]) {
+        None => true,
+        Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
+        Some(_) => std::str::from_utf8(&lower[..i])
+            .ok()
+            .and_then(|b| b.chars().last())
+            .is_none_or(|c| !c.is_alphanumeric()),
+    };
+    (0..lower.len()).any(|i| {
+        starts_word(i)
+            && words.iter().any(|w| {
+                let w = w.as_bytes();
+                w.first().is_none_or(|&b| b == lower[i]) && lower[i..].starts_with(w)
             })
     })
 }
@@ -3300,7 +3313,16 @@ fn sensitive_excerpt(det: &Detector, text: &str) -> String {
 
 /// Role mailboxes (office@, admin@…) do not identify a person.
 fn role_mailbox(email: &str) -> bool {
-    let local = email.split('@').next().unwrap_or("");
+    // (Byte by byte: a short address, looked at for every e-mail of every row.)
+    let at = |rev: bool| {
+        let mut b = email.bytes();
+        if rev {
+            b.rposition(|b| b == b'@')
+        } else {
+            b.position(|b| b == b'@')
+        }
+    };
+    let local = at(false).map_or(email, |i| &email[..i]);
     const ROLES: &[&str] = &[
         "office",
         "admin",
@@ -3445,7 +3467,7 @@ fn role_mailbox(email: &str) -> bool {
     let base = local.trim_end_matches(|c: char| c.is_ascii_digit());
     // A team's mailbox: "year7team@", "sen.team@", "pastoralteam@".
     let team = base.len() > 4 && base.ends_with("team");
-    let domain = email.rsplit_once('@').map_or("", |(_, d)| d);
+    let domain = at(true).map_or("", |i| &email[i + 1..]);
     team || ROLE_SET.contains(base)
         || (DEPARTMENT_SET.contains(base) && !super::names::personal_mail_provider(domain))
 }

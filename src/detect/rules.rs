@@ -704,9 +704,14 @@ impl RolesAndTopics {
                 return false;
             }
             let word = &rest[..word_len];
+            // (First bytes compared first: most phrases start with another letter.)
+            let first = rest.as_bytes()[0];
             let starts_with_phrase = |p: &String| {
                 let n = p.len();
-                rest.len() >= n
+                p.as_bytes()
+                    .first()
+                    .is_none_or(|b| b.eq_ignore_ascii_case(&first))
+                    && rest.len() >= n
                     && rest.is_char_boundary(n)
                     && rest[..n].eq_ignore_ascii_case(p)
                     && !rest[n..].starts_with(char::is_alphanumeric)

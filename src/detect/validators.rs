@@ -168,6 +168,12 @@ pub fn nino(s: &str) -> bool {
     if !p1.is_ascii_uppercase() || !p2.is_ascii_uppercase() {
         return false;
     }
+    // The digits of the examples printed on forms and guidance ("e.g. AB 12 34 56 C"),
+    // and of placeholders ("AB 00 00 00 A"): an example, not someone's number.
+    let digits = &b[2..8];
+    if digits == b"123456" || digits.iter().all(|&d| d == digits[0]) {
+        return false;
+    }
     if b"DFIQUV".contains(&p1) || b"DFIQUVO".contains(&p2) {
         return false;
     }
@@ -393,6 +399,9 @@ mod tests {
             "TN 31 08 55 M",
             "AB123456E",
             "TN310855A",
+            // Examples and placeholders on forms.
+            "AB 12 34 56 C",
+            "JT000000A",
         ] {
             assert!(!super::nino(v), "{v}");
         }

@@ -4,6 +4,7 @@
 //! `Part("subject")`, bodies as `Part("body")`. Attachments are read like archive
 //! members (`mail.eml/attachment-name`), reported before the message itself.
 
+use std::collections::HashSet;
 use std::io::{Read, Seek};
 
 use mail_parser::{Address, MessageParser, MimeHeaders};
@@ -126,6 +127,28 @@ pub(crate) fn extract_eml(
     for i in 0..message.text_body_count().max(message.html_body_count()) {
         if let Some(body) = message.body_text(i) {
             g.add_body(&body);
+        }
+    }
+    // An HTML alternative to a plain-text body usually says the same, but not always: a
+    // form may be only in the HTML ("The full form is in the HTML part of this email").
+    // Its lines that the plain text does not already hold are read too.
+    let html_only: Vec<_> = message
+        .html_body
+        .iter()
+        .filter(|id| !message.text_body.contains(id))
+        .filter_map(|&id| match &message.part(id)?.body {
+            mail_parser::PartType::Html(html) => {
+                Some(mail_parser::decoders::html::html_to_text(html))
+            }
+            _ => None,
+        })
+        .collect();
+    if !html_only.is_empty() {
+        let seen: HashSet<String> = g.texts.iter().map(|(_, t)| t.trim().to_string()).collect();
+        for body in html_only {
+            for line in body.lines().filter(|l| !seen.contains(l.trim())) {
+                g.add("body", line);
+            }
         }
     }
     let attachments: Vec<(String, &[u8])> = message
@@ -305,6 +328,40 @@ TmFtZSxEb0IKQW1lbGllLDIwMTUtMDMtMDEK\r\n\
         assert_eq!(c.find("Dear Zoë,").location, Location::Part("body".into()));
         assert_eq!(c.find("2015-03-01").header.as_deref(), Some("DoB"));
         assert_eq!(c.find("2015-03-01").file, "mail.eml/class.csv");
+    }
+
+    #[test]
+    fn an_html_alternative_is_read_for_what_the_plain_text_lacks() {
+        let eml = "From: a@school.example\r\n\
+Subject: Referral\r\n\
+MIME-Version: 1.0\r\n\
+Content-Type: multipart/alternative; boundary=\"b\"\r\n\
+\r\n\
+--b\r\n\
+Content-Type: text/plain; charset=utf-8\r\n\
+\r\n\
+Dear team,\r\n\
+The full form is in the HTML part.\r\n\
+--b\r\n\
+Content-Type: text/html; charset=utf-8\r\n\
+\r\n\
+<p>Dear team,</p><table><tr><td>Pupil name</td><td>Tyrese Campbell</td></tr>\
+<tr><td>SEN status</td><td>EHCP - autism</td></tr></table>\r\n\
+--b--\r\n";
+        let c = run_file("mail.eml", eml.as_bytes(), &Limits::default());
+        let body: Vec<String> = c
+            .segs
+            .iter()
+            .filter(|s| s.location == Location::Part("body".into()))
+            .map(|s| s.text.clone())
+            .collect();
+        assert!(
+            body.iter().any(|t| t.contains("Tyrese Campbell")),
+            "{body:?}"
+        );
+        assert!(body.iter().any(|t| t.contains("EHCP - autism")), "{body:?}");
+        // The plain text's lines are not read twice.
+        assert_eq!(body.iter().filter(|t| t.contains("Dear team")).count(), 1);
     }
 
     #[test]
