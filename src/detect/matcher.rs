@@ -279,7 +279,17 @@ impl Lease<'_> {
             .start_state(cache, &start::Config::new())
             .expect(NEVER_GIVES_UP);
         for (i, &b) in text.as_bytes().iter().enumerate() {
-            sid = set.next_state(cache, sid, b).expect(NEVER_GIVES_UP);
+            // From a plain state, the transition is read straight from the cache; only
+            // one not yet computed, or from a tagged state, goes the long way.
+            sid = match sid.is_tagged() {
+                false => match set.next_state_untagged(cache, sid, b) {
+                    next if next.is_unknown() => {
+                        set.next_state(cache, sid, b).expect(NEVER_GIVES_UP)
+                    }
+                    next => next,
+                },
+                true => set.next_state(cache, sid, b).expect(NEVER_GIVES_UP),
+            };
             if sid.is_tagged() {
                 if sid.is_match() {
                     seen(cache, sid, i);
