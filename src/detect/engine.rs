@@ -484,9 +484,6 @@ struct FileState {
     /// (sheet, row, its cells by column). It may be a form's first row (see
     /// [`Form::is_first_row`]).
     header_cells: Option<HeaderCells>,
-    /// The header row being read (sheet, row) and whether every cell of it so far is a
-    /// label waiting for its value ("Pupil name:", "DOB:"): a blank form's row.
-    label_row: Option<(String, u32, bool)>,
 }
 
 /// A row of a table under a title that may be its real header row.
@@ -506,9 +503,6 @@ struct HeaderCandidate {
     /// "Forename"): with another known header, that makes it the header row even when
     /// most of its cells are headers of the school's own ("Cells test", "Forces test").
     person: bool,
-    /// Every cell of it is a label waiting for its value ("Pupil name: | DOB:"): a blank
-    /// form's row, not a table's header row.
-    labels: bool,
 }
 
 /// An identifier rule whose column a header names.
@@ -1239,13 +1233,6 @@ impl Visitor for Analyzer<'_> {
                 st.studied = studied_title(seg.text);
             }
             let h = normalise_header(seg.text);
-            if let Location::Cell { row, .. } = seg.location {
-                let label = seg.text.trim_end().ends_with(':');
-                match &mut st.label_row {
-                    Some((s, r, all)) if s == sheet_name && *r == row => *all &= label,
-                    other => *other = Some((sheet_name.to_string(), row, label)),
-                }
-            }
             if let Location::Cell { col, row, .. } = seg.location {
                 match (col, &mut st.header_cells) {
                     (0, cells) => {
@@ -1274,13 +1261,7 @@ impl Visitor for Analyzer<'_> {
                 let info = HeaderInfo::new(det, h);
                 info.column.is_some() || !info.id_rules.is_empty()
             };
-            // So is a row of labels waiting for their values ("Pupil name: | DOB: |
-            // Class:" atop a blank form): what is under it is no column of theirs.
-            let labels = st
-                .label_row
-                .as_ref()
-                .is_some_and(|(s, _, all)| *all && s == sheet_name);
-            let single = row.len() == 1 || (row.len() == 2 && !row.iter().any(known)) || labels;
+            let single = row.len() == 1 || (row.len() == 2 && !row.iter().any(known));
             let narrow = row.len() <= 2 || paired();
             st.form_sheets.retain(|s| s != sheet_name);
             if single {
@@ -1887,7 +1868,6 @@ impl Analyzer<'_> {
             .header_candidate
             .take_if(|c| !(&c.sheet == sheet && c.row == *row))
             && !c.broken
-            && !c.labels
             && c.known.len() >= 2
             && ((c.known.len() * 2 >= c.cells as usize && !c.figures) || c.person)
             && st.real_headers.len() < 64
@@ -1916,10 +1896,8 @@ impl Analyzer<'_> {
             figures: false,
             cells: 0,
             person: false,
-            labels: true,
         });
         c.cells += 1;
-        c.labels &= seg.text.trim_end().ends_with(':');
         let h = normalise_header(seg.text);
         let column = det.columns.get(&h);
         let known = column.is_some() || det.id_headers.contains_key(&h);
