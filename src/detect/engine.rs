@@ -526,10 +526,12 @@ struct HeaderInfo {
     address: bool,
     /// A column of part of a name: whose (see [`name_part_owner`]), hashed.
     name_part: Option<u64>,
-    /// A column of topics someone looks after, courses they took, or who provided them
-    /// ("Dyslexia Action" under Provider) (see [`RESPONSIBILITY_HEADERS`],
-    /// [`TRAINING_HEADERS`]).
+    /// A column of topics someone looks after or courses they took (see
+    /// [`RESPONSIBILITY_HEADERS`], [`training_header`]).
     topics: bool,
+    /// A column of who provided something ("Provider"): in a table of courses taken, the
+    /// courses' providers ("Dyslexia Action"), topics too.
+    provider: bool,
 }
 
 /// A titled name, whose count waits for the end of the file (see `Analyzer::end`).
@@ -590,17 +592,15 @@ impl HeaderInfo {
                 (places && !words.any(|w| SEAT_HEADER_WORDS.contains(&w)))
                     .then_some(ColumnKind::Place)
             });
-        // (One of several headers joined by a slash counts: "Course / activity".)
-        let topics = RESPONSIBILITY_HEADERS.contains(&normalised.as_str())
-            || normalised
-                .split('/')
-                .any(|h| TRAINING_HEADERS.contains(&h.trim()))
-            || normalised
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| matches!(w, "cpd" | "provider" | "providers"));
+        let topics =
+            RESPONSIBILITY_HEADERS.contains(&normalised.as_str()) || training_header(&normalised);
+        let provider = normalised
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "provider" | "providers"));
         HeaderInfo {
             column,
             topics,
+            provider,
             address: id_rules
                 .iter()
                 .any(|c| det.ids[c.rule].rule.category == "address"),
@@ -1505,11 +1505,12 @@ impl Analyzer<'_> {
         // A table cell whose value was seen before in its column and then held nothing
         // (no identifier, name or sensitive word: "M" under Gender) changes nothing but
         // what the cell before it leaves for the next.
-        if matches!(
-            column,
-            None | Some(ColumnKind::OtherPersonal | ColumnKind::Role)
-        ) && record.is_some()
+        // (Not in a column of jobs or of topics: a cell there may end its reading before
+        // the last cell's words are let go.)
+        if matches!(column, None | Some(ColumnKind::OtherPersonal))
+            && record.is_some()
             && !self.in_form
+            && !info.as_deref().is_some_and(|i| i.topics)
             && det.custom.is_empty()
             && (st.studied || st.index > STUDIED_TITLE_WITHIN)
             && !info.as_deref().is_some_and(|i| i.address)
@@ -1791,7 +1792,15 @@ impl Analyzer<'_> {
         // them (unless the table is about pupils).
         // So are the courses someone took ("Mental Health First Aid", "Access Arrangements
         // assessor" in a CPD log's "CPD activity").
-        if info.as_deref().is_some_and(|i| i.topics) && !st.about_pupils(sheet) {
+        let topics = info.as_deref().is_some_and(|i| {
+            i.topics
+                || (i.provider
+                    && st
+                        .headers
+                        .get(sheet)
+                        .is_some_and(|hs| hs.iter().any(|h| training_header(h))))
+        });
+        if topics && !st.about_pupils(sheet) {
             return;
         }
         // "No known medical conditions" under Medical says there is nothing to say.
@@ -2477,6 +2486,11 @@ fn count_hits(
         {
             continue;
         }
+        // "Riding for the Disabled" (RDA), an activity and a charity, is no one's
+        // disability.
+        if p.kind == KeywordKind::Word && riding_for(&text[..start]) {
+            continue;
+        }
         // "Consultant paediatrician, Leeds Teaching Hospitals" in a governor's register
         // of interests: a doctor's job ("seen by the consultant paediatrician" is care).
         if p.kind == KeywordKind::Word && a_doctors_job(&text[..start]) {
@@ -2569,6 +2583,20 @@ fn a_doctors_job(before: &str) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
             !CARE.iter().any(|c| w.eq_ignore_ascii_case(c)) && !someones(w)
         })
+}
+
+/// Whether the words just before a sensitive word are "riding for" or "riding for the"
+/// (Riding for the Disabled): "horse riding for his cerebral palsy" is care.
+fn riding_for(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next();
+    if w.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        w = words.next();
+    }
+    w.is_some_and(|w| w.eq_ignore_ascii_case("for"))
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("riding"))
 }
 
 /// Whether a word says whose the next one is: "his", "her", "their", "my", "your", "our",
@@ -2727,6 +2755,29 @@ const TRAINING_HEADERS: &[&str] = &[
     "qualification",
     "qualifications",
 ];
+
+/// Whether a (normalised) header names a column of courses someone took: one of
+/// [`TRAINING_HEADERS`], one with `CPD` in it, or such a header joined by a slash to
+/// another word of the kind ("Course / activity"; not "Course / notes").
+fn training_header(h: &str) -> bool {
+    const ALSO: &[&str] = &[
+        "activity",
+        "activities",
+        "event",
+        "events",
+        "title",
+        "session",
+        "sessions",
+        "module",
+        "modules",
+    ];
+    TRAINING_HEADERS.contains(&h)
+        || h.split(|c: char| !c.is_alphanumeric()).any(|w| w == "cpd")
+        || (h.contains('/')
+            && h.split('/').any(|p| TRAINING_HEADERS.contains(&p.trim()))
+            && h.split('/')
+                .all(|p| TRAINING_HEADERS.contains(&p.trim()) || ALSO.contains(&p.trim())))
+}
 
 /// Headers of columns that list the topics someone is responsible for (normalised).
 const RESPONSIBILITY_HEADERS: &[&str] = &[

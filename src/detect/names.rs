@@ -2171,10 +2171,20 @@ fn town_of_a_school(text: &str, first: &Token<'_>, last: &Token<'_>) -> bool {
     else {
         return false;
     };
-    let school = before
+    // The school's name stands alone: from the start of its line or sentence, every
+    // word capitalised ("Hollins Park Primary & Nursery"), not the end of a sentence
+    // about someone ("the prize winner from Hollins Park Primary, Tyrese Campbell.").
+    let name = before
+        .rsplit(['.', '!', '?', ':', '\n'])
+        .next()
+        .unwrap_or(before);
+    let school = name
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| SCHOOLS.iter().any(|s| w.eq_ignore_ascii_case(s)));
+        .is_some_and(|w| SCHOOLS.iter().any(|s| w.eq_ignore_ascii_case(s)))
+        && name.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) || matches!(w, "&" | "and" | "of" | "the")
+        });
     let rest = text[last.end..].trim_matches([' ', '\u{a0}']);
     school && matches!(rest, "" | ".")
 }
@@ -2586,6 +2596,7 @@ mod tests {
             "Jayden Clarke town visit cancelled: he has epilepsy.",
             "Melton Mowbray was late.",
             "Signed by the head of Oakfield Primary, Amara Okafor, today.",
+            "The prize winner from Hollins Park Primary, Tyrese Campbell.",
         ] {
             assert_eq!(found(t).len(), 1, "{t}: {:?}", found(t));
         }

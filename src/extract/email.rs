@@ -4,7 +4,6 @@
 //! `Part("subject")`, bodies as `Part("body")`. Attachments are read like archive
 //! members (`mail.eml/attachment-name`), reported before the message itself.
 
-use std::collections::HashSet;
 use std::io::{Read, Seek};
 
 use mail_parser::{Address, MessageParser, MimeHeaders};
@@ -137,17 +136,29 @@ pub(crate) fn extract_eml(
         .iter()
         .filter(|id| !message.text_body.contains(id))
         .filter_map(|&id| match &message.part(id)?.body {
-            mail_parser::PartType::Html(html) => {
-                Some(mail_parser::decoders::html::html_to_text(html))
-            }
+            mail_parser::PartType::Html(html) => Some(mail_parser::decoders::html::html_to_text(
+                &mark_rows_and_cells(html),
+            )),
             _ => None,
         })
         .collect();
     if !html_only.is_empty() {
-        let seen: HashSet<String> = g.texts.iter().map(|(_, t)| t.trim().to_string()).collect();
+        // What the plain text says, its spaces and line breaks made single spaces: an
+        // HTML line found in it is not read again, however the two were wrapped.
+        let plain = squeeze(
+            &g.texts
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
         for body in html_only {
-            for line in body.lines().filter(|l| !seen.contains(l.trim())) {
-                g.add("body", line);
+            for line in body.lines() {
+                let line = line.trim().trim_end_matches('|').trim_end();
+                let squeezed = squeeze(line);
+                if !squeezed.is_empty() && !plain.contains(&squeezed) {
+                    g.add("body", line);
+                }
             }
         }
     }
@@ -168,6 +179,40 @@ pub(crate) fn extract_eml(
         })
         .collect();
     report(g, attachments, display, "eml", ctx, visitor);
+}
+
+/// `text` with every run of spaces and line breaks made one space, trimmed.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// An HTML body with a line break after each table row, block and list item, and " | "
+/// after each table cell: `html_to_text` breaks lines only at `<br>` and `</p>`, and would
+/// run a form's cells together ("Pupil nameTyrese Campbell").
+fn mark_rows_and_cells(html: &str) -> String {
+    const ROWS: &[&str] = &[
+        "</tr>", "</div>", "</li>", "</table>", "</h1>", "</h2>", "</h3>", "</h4>", "</h5>",
+        "</h6>",
+    ];
+    const CELLS: &[&str] = &["</td>", "</th>"];
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut last = 0;
+    for (at, _) in lower.match_indices("</") {
+        let rest = &lower[at..];
+        let mark = if let Some(tag) = ROWS.iter().find(|t| rest.starts_with(**t)) {
+            (tag.len(), "<br>")
+        } else if let Some(tag) = CELLS.iter().find(|t| rest.starts_with(**t)) {
+            (tag.len(), " | ")
+        } else {
+            continue;
+        };
+        out.push_str(&html[last..at + mark.0]);
+        out.push_str(mark.1);
+        last = at + mark.0;
+    }
+    out.push_str(&html[last..]);
+    out
 }
 
 /// A string property of a .msg: `prop` is the 4-hex-digit property id.
@@ -330,38 +375,52 @@ TmFtZSxEb0IKQW1lbGllLDIwMTUtMDMtMDEK\r\n\
         assert_eq!(c.find("2015-03-01").file, "mail.eml/class.csv");
     }
 
-    #[test]
-    fn an_html_alternative_is_read_for_what_the_plain_text_lacks() {
-        let eml = "From: a@school.example\r\n\
-Subject: Referral\r\n\
+    /// The body lines read from a message of two alternatives, `plain` and `html`.
+    fn body_of(plain: &str, html: &str) -> Vec<String> {
+        let eml = format!(
+            "From: a@school.example\r\n\
 MIME-Version: 1.0\r\n\
-Content-Type: multipart/alternative; boundary=\"b\"\r\n\
-\r\n\
---b\r\n\
-Content-Type: text/plain; charset=utf-8\r\n\
-\r\n\
-Dear team,\r\n\
-The full form is in the HTML part.\r\n\
---b\r\n\
-Content-Type: text/html; charset=utf-8\r\n\
-\r\n\
-<p>Dear team,</p><table><tr><td>Pupil name</td><td>Tyrese Campbell</td></tr>\
-<tr><td>SEN status</td><td>EHCP - autism</td></tr></table>\r\n\
---b--\r\n";
+Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n\
+--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{plain}\r\n\
+--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}\r\n\
+--b--\r\n"
+        );
         let c = run_file("mail.eml", eml.as_bytes(), &Limits::default());
-        let body: Vec<String> = c
-            .segs
+        c.segs
             .iter()
             .filter(|s| s.location == Location::Part("body".into()))
             .map(|s| s.text.clone())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn an_html_alternative_is_read_for_what_the_plain_text_lacks() {
+        let body = body_of(
+            "Dear team,\r\nThe full form is in the HTML part.",
+            "<p>Dear team,</p><table><tr><td>Pupil name</td><td>Tyrese Campbell</td></tr>\
+             <tr><td>SEN status</td><td>EHCP - autism</td></tr></table>",
+        );
+        // A table's row on a line, its cells apart.
         assert!(
-            body.iter().any(|t| t.contains("Tyrese Campbell")),
+            body.contains(&"Pupil name | Tyrese Campbell".to_string()),
             "{body:?}"
         );
-        assert!(body.iter().any(|t| t.contains("EHCP - autism")), "{body:?}");
+        assert!(
+            body.contains(&"SEN status | EHCP - autism".to_string()),
+            "{body:?}"
+        );
         // The plain text's lines are not read twice.
         assert_eq!(body.iter().filter(|t| t.contains("Dear team")).count(), 1);
+
+        // HTML that says what the plain text says, wrapped otherwise: nothing read twice.
+        let body = body_of(
+            "Amara has asthma and\r\nneeds her inhaler at lunch.",
+            "<div>Amara has asthma and needs her inhaler at lunch.</div><div><br></div>",
+        );
+        assert_eq!(
+            body,
+            ["Amara has asthma and", "needs her inhaler at lunch."]
+        );
     }
 
     #[test]

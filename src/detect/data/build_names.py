@@ -757,19 +757,18 @@ kiran millwood hargrave
 pamela butchart
 # --- Fictional characters: picture books and primary
 # (nursery rhymes and their characters, sung in nursery and Reception; a rhyme's
-# title whose words read as a name: "Miss Polly Had a Dolly", "Hey Diddle Diddle")
+# title whose words read as a name: "Miss Polly Had a Dolly", "Hey Diddle Diddle").
+# Not those ending in a common surname (Old King Cole, Old Mother Hubbard): a figure's
+# last word sets aside "Mrs Cole" and "Mrs Hubbard" in the same file.
 miss polly had a dolly
 hey diddle diddle
-hickory dickory dock
 incy wincy spider
 mary mary quite contrary
 polly put the kettle on
 humpty dumpty
 little bo peep
 little miss muffet
-old mother hubbard
 georgie porgie
-old king cole
 little boy blue
 wee willie winkie
 peter rabbit
